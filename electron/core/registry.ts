@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { contract, type ChannelName, type Envelope, type Output, type ParsedInput } from '../../shared/contract';
+import { AppError } from './errors';
+import type { HandlerContext } from './context';
+
+export type Handler<C extends ChannelName> = (
+  input: ParsedInput<C>,
+  ctx: HandlerContext,
+) => Output<C> | Promise<Output<C>>;
+
+/** One handler per channel; the type makes a missing channel a compile error. */
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** Zod issues as short Chinese lines: "phone：联系电话格式不对…" (path first so the form can place it). */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message));
+}
+
+export interface DispatchOptions {
+  /** Check outputs against the contract too (on in tests and development; it catches drift early). */
+  validateOutput?: boolean;
+  /** Where unexpected errors are written, e.g. the main process log; never shown raw to the clerk. */
+  logError?: (channel: string, error: unknown) => void;
+}
+
+/**
+ * The single entry point both shells use: validates the raw input against the contract, runs the
+ * handler, and wraps the answer or the failure in the result envelope. Unknown channels are refused.
+ */
+export function createDispatcher(handlers: Handlers, ctx: HandlerContext, opts: DispatchOptions = {}) {
+  return async function dispatch(channel: string, rawInput: unknown): Promise<Envelope<unknown>> {
+    if (!Object.hasOwn(contract, channel)) {
+      return { ok: false, code: 'INVALID_INPUT', message: `未知的操作：${channel}` };
+    }
+    const name = channel as ChannelName;
+    const def = contract[name];
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const details = describeIssues(parsed.error);
+      return { ok: false, code: 'INVALID_INPUT', message: `填写的内容有误：${details.join('；')}`, details };
+    }
+    try {
+      const handler = handlers[name] as (input: unknown, c: HandlerContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      if (opts.validateOutput) def.output.parse(value);
+      return { ok: true, value };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, code: e.code, message: e.message, details: e.details };
+      opts.logError?.(channel, e);
+      return { ok: false, code: 'INTERNAL', message: `操作未完成，程序内部出错：${(e as Error)?.message ?? String(e)}。数据未被改动。` };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

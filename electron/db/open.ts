@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../core/errors';
+import { fileStamp, verifiedBackup } from './backup';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+
+export interface OpenOptions {
+  /**
+   * Path of a better-sqlite3 addon built for the running ABI. Electron passes its own build here so the
+   * Node build in node_modules keeps serving `npm test` (see scripts/electron-native.mjs).
+   */
+  nativeBinding?: string;
+  /** Where the pre-migration backup goes; defaults to a `backups` folder beside the database. */
+  backupDir?: string;
+}
+
+/**
+ * Pragmas set on every open. better-sqlite3 reopens WAL databases with synchronous=NORMAL, which can lose
+ * the last commits on power failure, so FULL is set each time rather than trusted to persist.
+ */
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** Reads the schema version without writing anything (a read-only open does not touch the file). */
+function peekVersion(file: string, nativeBinding?: string): number {
+  const ro = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    return ro.pragma('user_version', { simple: true }) as number;
+  } catch (e) {
+    throw new AppError('FILE_ERROR', `无法读取数据文件 ${file}：${(e as Error).message}。文件未被改动。`);
+  } finally {
+    ro.close();
+  }
+}
+
+/** Runs the pending migrations in one transaction: a crash leaves either the old or the new schema. */
+export function migrate(db: Db, from: number): void {
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  /** The verified backup taken before migrating an existing database, if one was needed. */
+  preMigrationBackup: string | null;
+}
+
+/**
+ * Opens (or creates) the app's database. A file written by a newer version is refused untouched; an older
+ * one is backed up and verified before it is migrated.
+ */
+export async function openDatabase(file: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
+  const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const found = exists ? peekVersion(file, opts.nativeBinding) : 0;
+  if (found > LATEST_SCHEMA_VERSION) {
+    throw new AppError(
+      'CONFLICT',
+      `该数据文件由更新版本的大工委工作台写入（数据版本 ${found}，本程序支持到 ${LATEST_SCHEMA_VERSION}）。为保护数据，本程序没有打开也没有改动它，请安装新版本后再打开。`,
+    );
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { nativeBinding: opts.nativeBinding });
+  let preMigrationBackup: string | null = null;
+  try {
+    applyPragmas(db);
+    if (found > 0 && found < LATEST_SCHEMA_VERSION) {
+      const dir = opts.backupDir ?? path.join(path.dirname(file), 'backups');
+      const dest = path.join(dir, `${path.parse(file).name}-升级前-v${found}-${fileStamp()}.sqlite`);
+      preMigrationBackup = await verifiedBackup(db, dest, opts.nativeBinding);
+    }
+    migrate(db, found);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return { db, preMigrationBackup };
+}

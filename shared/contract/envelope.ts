@@ -1,0 +1,16 @@
+/**
+ * Every channel answers with this envelope, over IPC and over the web host alike.
+ * `message` is always Chinese and meant to be shown to the clerk as is.
+ */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'IMPORT_FAILED'
+  | 'FILE_ERROR'
+  | 'CANCELLED'
+  | 'INTERNAL';
+
+export type Ok<T> = { ok: true; value: T };
+export type Fail = { ok: false; code: ErrorCode; message: string; details?: string[] };
+export type Envelope<T> = Ok<T> | Fail;
