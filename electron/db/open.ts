@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors';
 import { fileStamp, verifiedBackup } from './backup';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { migrations as appMigrations } from './migrations';
+import type { Migration } from './migrations/types';
 
 export interface OpenOptions {
   /**
@@ -14,6 +15,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Where the pre-migration backup goes; defaults to a `backups` folder beside the database. */
   backupDir?: string;
+  /** The schema steps to apply; the app's own list unless a test supplies a longer one. */
+  migrations?: Migration[];
 }
 
 /**
@@ -40,7 +43,7 @@ function peekVersion(file: string, nativeBinding?: string): number {
 }
 
 /** Runs the pending migrations in one transaction: a crash leaves either the old or the new schema. */
-export function migrate(db: Db, from: number): void {
+export function migrate(db: Db, from: number, migrations: Migration[] = appMigrations): void {
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return;
   db.transaction(() => {
@@ -62,12 +65,14 @@ export interface OpenedDatabase {
  * one is backed up and verified before it is migrated.
  */
 export async function openDatabase(file: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
+  const migrations = opts.migrations ?? appMigrations;
+  const latest = migrations[migrations.length - 1]!.version;
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   const found = exists ? peekVersion(file, opts.nativeBinding) : 0;
-  if (found > LATEST_SCHEMA_VERSION) {
+  if (found > latest) {
     throw new AppError(
       'CONFLICT',
-      `该数据文件由更新版本的大工委工作台写入（数据版本 ${found}，本程序支持到 ${LATEST_SCHEMA_VERSION}）。为保护数据，本程序没有打开也没有改动它，请安装新版本后再打开。`,
+      `该数据文件由更新版本的大工委工作台写入（数据版本 ${found}，本程序支持到 ${latest}）。为保护数据，本程序没有打开也没有改动它，请安装新版本后再打开。`,
     );
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -75,12 +80,12 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
   let preMigrationBackup: string | null = null;
   try {
     applyPragmas(db);
-    if (found > 0 && found < LATEST_SCHEMA_VERSION) {
+    if (found > 0 && found < latest) {
       const dir = opts.backupDir ?? path.join(path.dirname(file), 'backups');
       const dest = path.join(dir, `${path.parse(file).name}-升级前-v${found}-${fileStamp()}.sqlite`);
       preMigrationBackup = await verifiedBackup(db, dest, opts.nativeBinding);
     }
-    migrate(db, found);
+    migrate(db, found, migrations);
   } catch (e) {
     db.close();
     throw e;
