@@ -1,3 +1,5 @@
+import { oplogHandlers } from '../oplog/handlers';
+import { recycleHandlers } from '../recycle/service';
 import { settingsHandlers } from '../settings/service';
 import { directoryFileHandlers } from '../units/files';
 import { directoryHandlers } from '../units/service';
@@ -8,4 +10,6 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...directoryHandlers,
   ...directoryFileHandlers,
+  ...oplogHandlers,
+  ...recycleHandlers,
 };

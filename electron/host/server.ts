@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/registry';
-import { CONTENT_SECURITY_POLICY } from '../shell/csp';
+import { CSP } from '../shell/csp';
 
 /** Requests larger than this are refused before they are read whole (an upload is ≤ 20 MB as base64). */
 const MAX_BODY_BYTES = 30 * 1024 * 1024;
@@ -40,7 +40,7 @@ export interface RunningHost {
 }
 
 const BASE_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

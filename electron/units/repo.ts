@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Community, Pairing, Unit, UnitListQuery } from '../../shared/contract/units';
 import type { UnitCategory, UnitStatus } from '../../shared/domain/units';
+import { likePattern } from '../db/sql';
 
 /** All SQL of the directory area lives here. Callers own the transactions. */
 
@@ -63,8 +64,6 @@ const SORT_SQL: Record<ListQuery['sortBy'], string> = {
   updatedAt: 'u.updated_at',
 };
 
-/** LIKE needs its wildcards escaped so a search for "100%" finds the text, not everything. */
-export const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function listUnits(db: Database, q: ListQuery): { rows: Unit[]; total: number } {
   const where: string[] = [];
@@ -108,13 +107,14 @@ export function findUnitIdByKey(db: Database, nameKey: string): number | undefin
   return (db.prepare('SELECT id FROM units WHERE name_key = ?').get(nameKey) as { id: number } | undefined)?.id;
 }
 
-export function insertUnit(db: Database, u: UnitRecord): number {
+/** `id` is given only when the recycle bin puts a unit back under its old id. */
+export function insertUnit(db: Database, u: UnitRecord, id: number | null = null): number {
   const info = db
     .prepare(
-      `INSERT INTO units (name, name_key, category, party_org, secretary, liaison, phone, address, notes, status)
-       VALUES (@name, @nameKey, @category, @partyOrg, @secretary, @liaison, @phone, @address, @notes, @status)`,
+      `INSERT INTO units (id, name, name_key, category, party_org, secretary, liaison, phone, address, notes, status)
+       VALUES (@id, @name, @nameKey, @category, @partyOrg, @secretary, @liaison, @phone, @address, @notes, @status)`,
     )
-    .run(u);
+    .run({ ...u, id });
   return Number(info.lastInsertRowid);
 }
 
@@ -168,9 +168,11 @@ export function findCommunityIdByKey(db: Database, nameKey: string): number | un
   return (db.prepare('SELECT id FROM communities WHERE name_key = ?').get(nameKey) as { id: number } | undefined)?.id;
 }
 
-export function insertCommunity(db: Database, c: { name: string; nameKey: string; notes: string }): number {
+export function insertCommunity(db: Database, c: { name: string; nameKey: string; notes: string }, id: number | null = null): number {
   return Number(
-    db.prepare('INSERT INTO communities (name, name_key, notes) VALUES (@name, @nameKey, @notes)').run(c).lastInsertRowid,
+    db
+      .prepare('INSERT INTO communities (id, name, name_key, notes) VALUES (@id, @name, @nameKey, @notes)')
+      .run({ ...c, id }).lastInsertRowid,
   );
 }
 
@@ -243,14 +245,14 @@ export interface PairingRecord {
   notes: string;
 }
 
-export function insertPairing(db: Database, p: PairingRecord): number {
+export function insertPairing(db: Database, p: PairingRecord, id: number | null = null): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO pairings (unit_id, community_id, signed_on, term_years, notes)
-         VALUES (@unitId, @communityId, @signedOn, @termYears, @notes)`,
+        `INSERT INTO pairings (id, unit_id, community_id, signed_on, term_years, notes)
+         VALUES (@id, @unitId, @communityId, @signedOn, @termYears, @notes)`,
       )
-      .run(p).lastInsertRowid,
+      .run({ ...p, id }).lastInsertRowid,
   );
 }
 

@@ -4,7 +4,17 @@ import type { CommunityInput, PairingInput, UnitDetail, UnitInput } from '../../
 import { nameKey } from '../../shared/domain/text';
 import { AppError, notFound } from '../core/errors';
 import type { Handlers } from '../core/registry';
+import { UNIT_FIELD_LABELS, UNIT_STATUS_LABELS } from '../../shared/domain/units';
+import { describeChanges, recordOp } from '../oplog/service';
+import { moveToBin } from '../recycle/service';
+import { toUnitRecord } from './record';
+import { unitSnapshot, type CommunitySnapshot, type PairingSnapshot } from './recycle';
 import * as repo from './repo';
+
+export { toUnitRecord };
+
+/** A unit as the change log shows it: status as its Chinese label. */
+const loggable = (u: repo.UnitRecord) => ({ ...u, status: UNIT_STATUS_LABELS[u.status] });
 
 type UnitIn = z.output<typeof UnitInput>;
 type CommunityIn = z.output<typeof CommunityInput>;
@@ -16,11 +26,6 @@ export function unitDetail(db: Database, id: number): UnitDetail {
   return { ...unit, pairings: repo.pairingsOfUnit(db, id) };
 }
 
-export function toUnitRecord(input: Omit<UnitIn, 'id'>): repo.UnitRecord {
-  const { name, category, partyOrg, secretary, liaison, phone, address, notes, status } = input;
-  return { name, nameKey: nameKey(name), category, partyOrg, secretary, liaison, phone, address, notes, status };
-}
-
 export function saveUnit(db: Database, input: UnitIn): UnitDetail {
   const record = toUnitRecord(input);
   const id = db.transaction(() => {
@@ -28,9 +33,16 @@ export function saveUnit(db: Database, input: UnitIn): UnitDetail {
     if (sameName !== undefined && sameName !== input.id) {
       throw new AppError('CONFLICT', `已有名为“${input.name}”的共建单位，单位名称不能重复`, ['name：单位名称已存在']);
     }
-    if (input.id === undefined) return repo.insertUnit(db, record);
-    if (!repo.getUnit(db, input.id)) throw notFound('该共建单位');
+    if (input.id === undefined) {
+      const id = repo.insertUnit(db, record);
+      recordOp(db, { action: 'create', entity: 'unit', entityId: id, title: record.name, summary: '' });
+      return id;
+    }
+    const before = repo.getUnit(db, input.id);
+    if (!before) throw notFound('该共建单位');
     repo.updateUnit(db, input.id, record);
+    const summary = describeChanges(loggable(toUnitRecord(before)), loggable(record), UNIT_FIELD_LABELS);
+    if (summary) recordOp(db, { action: 'update', entity: 'unit', entityId: input.id, title: record.name, summary });
     return input.id;
   }).immediate();
   return unitDetail(db, id);
@@ -45,11 +57,20 @@ export function saveCommunity(db: Database, input: CommunityIn) {
     }
     const record = { name: input.name, nameKey: key, notes: input.notes };
     let cid: number;
-    if (input.id === undefined) cid = repo.insertCommunity(db, record);
-    else {
-      if (!repo.getCommunity(db, input.id)) throw notFound('该社区');
+    if (input.id === undefined) {
+      cid = repo.insertCommunity(db, record);
+      recordOp(db, { action: 'create', entity: 'community', entityId: cid, title: input.name, summary: input.grids.length ? `网格：${input.grids.join('、')}` : '' });
+    } else {
+      const before = repo.getCommunity(db, input.id);
+      if (!before) throw notFound('该社区');
       repo.updateCommunity(db, input.id, record);
       cid = input.id;
+      const summary = describeChanges(
+        { name: before.name, grids: before.grids.join('、'), notes: before.notes },
+        { name: input.name, grids: input.grids.join('、'), notes: input.notes },
+        { name: '社区名称', grids: '网格', notes: '备注' },
+      );
+      if (summary) recordOp(db, { action: 'update', entity: 'community', entityId: cid, title: input.name, summary });
     }
     repo.replaceGrids(db, cid, input.grids);
     return cid;
@@ -66,9 +87,19 @@ export function savePairing(db: Database, input: PairingIn) {
       throw new AppError('CONFLICT', `“${existing.unitName}”已与“${existing.communityName}”结对，无需重复添加`);
     }
     const record = { unitId: input.unitId, communityId: input.communityId, signedOn: input.signedOn, termYears: input.termYears, notes: input.notes };
-    if (input.id === undefined) return repo.insertPairing(db, record);
-    if (!repo.getPairing(db, input.id)) throw notFound('该结对记录');
+    const pairingLog = { signedOn: '签约日期', termYears: '共建期限（年）', notes: '备注' } as const;
+    if (input.id === undefined) {
+      const pid = repo.insertPairing(db, record);
+      const p = repo.getPairing(db, pid)!;
+      recordOp(db, { action: 'create', entity: 'pairing', entityId: pid, title: `${p.unitName} — ${p.communityName}`, summary: describeChanges({ ...record, signedOn: null, termYears: null, notes: '' }, record, pairingLog) });
+      return pid;
+    }
+    const before = repo.getPairing(db, input.id);
+    if (!before) throw notFound('该结对记录');
     repo.updatePairing(db, input.id, record);
+    const after = repo.getPairing(db, input.id)!;
+    const summary = describeChanges(before, after, { ...pairingLog, communityName: '结对社区' });
+    if (summary) recordOp(db, { action: 'update', entity: 'pairing', entityId: input.id, title: `${after.unitName} — ${after.communityName}`, summary });
     return input.id;
   }).immediate();
   return repo.getPairing(db, id)!;
@@ -96,6 +127,8 @@ export const directoryHandlers: Pick<
       if (c.pairedUnitCount > 0) {
         throw new AppError('CONFLICT', `“${c.name}”还有 ${c.pairedUnitCount} 个结对共建单位，请先解除结对再删除该社区`);
       }
+      const snapshot: CommunitySnapshot = { id, name: c.name, nameKey: nameKey(c.name), notes: c.notes, grids: c.grids };
+      moveToBin(db, { entity: 'community', entityId: id, title: c.name, payload: snapshot });
       repo.deleteCommunity(db, id);
     }).immediate();
     return { deleted: true as const };
@@ -105,14 +138,21 @@ export const directoryHandlers: Pick<
   'units.save': (input, { db }) => saveUnit(db, input),
   'units.delete': ({ id }, { db }) => {
     db.transaction(() => {
-      if (repo.deleteUnit(db, id) === 0) throw notFound('该共建单位');
+      const detail = unitDetail(db, id);
+      moveToBin(db, { entity: 'unit', entityId: id, title: detail.name, payload: unitSnapshot(detail) });
+      repo.deleteUnit(db, id);
     }).immediate();
     return { deleted: true as const };
   },
   'pairings.save': (input, { db }) => savePairing(db, input),
   'pairings.delete': ({ id }, { db }) => {
     db.transaction(() => {
-      if (repo.deletePairing(db, id) === 0) throw notFound('该结对记录');
+      const p = repo.getPairing(db, id);
+      if (!p) throw notFound('该结对记录');
+      const title = `${p.unitName} — ${p.communityName}`;
+      const snapshot: PairingSnapshot = { id, title, unitId: p.unitId, communityId: p.communityId, signedOn: p.signedOn, termYears: p.termYears, notes: p.notes };
+      moveToBin(db, { entity: 'pairing', entityId: id, title, payload: snapshot });
+      repo.deletePairing(db, id);
     }).immediate();
     return { deleted: true as const };
   },

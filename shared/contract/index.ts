@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { oplogChannels } from './oplog';
 import { settingsChannels } from './settings';
 import { unitsChannels } from './units';
 
@@ -9,6 +10,7 @@ import { unitsChannels } from './units';
 export const contract = {
   ...settingsChannels,
   ...unitsChannels,
+  ...oplogChannels,
 };
 
 export type Contract = typeof contract;

@@ -19,3 +19,16 @@ export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = { active: '共建�
 
 /** Longest texts the forms accept; generous, but a pasted 1 MB blob is refused with a message. */
 export const LIMITS = { name: 100, short: 50, text: 2000 } as const;
+
+/** The Chinese name of each unit field, as column headers, form labels, change logs and import messages say it. */
+export const UNIT_FIELD_LABELS = {
+  name: '单位名称',
+  category: '单位类别',
+  partyOrg: '党组织名称',
+  secretary: '党组织书记',
+  liaison: '联络员',
+  phone: '联系电话',
+  address: '单位地址',
+  notes: '备注',
+  status: '状态',
+} as const;

@@ -1,6 +1,9 @@
 import type { Migration } from './types';
 
-/** The street's directory: communities with their grids, co-building units, and who is paired with whom. */
+/**
+ * The street's directory: communities with their grids, co-building units, and who is paired with whom.
+ * AUTOINCREMENT so an id is never reused: the log and the recycle bin keep pointing at the right record.
+ */
 export const migration001: Migration = {
   version: 1,
   name: '社区与共建单位名录',
@@ -12,7 +15,7 @@ export const migration001: Migration = {
       ) STRICT;
 
       CREATE TABLE communities (
-        id         INTEGER PRIMARY KEY,
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
         name       TEXT NOT NULL,
         name_key   TEXT NOT NULL UNIQUE,
         notes      TEXT NOT NULL DEFAULT '',
@@ -29,7 +32,7 @@ export const migration001: Migration = {
       ) STRICT;
 
       CREATE TABLE units (
-        id         INTEGER PRIMARY KEY,
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
         name       TEXT NOT NULL,
         name_key   TEXT NOT NULL UNIQUE,
         category   TEXT NOT NULL,
@@ -48,7 +51,7 @@ export const migration001: Migration = {
 
       -- Deleting a unit ends its pairings; a community with pairings cannot be deleted (the service says why).
       CREATE TABLE pairings (
-        id           INTEGER PRIMARY KEY,
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
         unit_id      INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
         community_id INTEGER NOT NULL REFERENCES communities(id) ON DELETE RESTRICT,
         signed_on    TEXT,

@@ -1,0 +1,11 @@
+import type { Database } from 'better-sqlite3';
+import { directoryRestorers } from '../units/recycle';
+
+/**
+ * How each kind of record comes back out of 回收站. An area that deletes through the bin registers its
+ * restorers here; moveToBin refuses a kind without one, so nothing can be deleted beyond recovery by mistake.
+ * Each restorer runs inside the restore transaction and returns a Chinese sentence saying what came back.
+ */
+export const restorers: Record<string, (db: Database, payload: unknown) => string> = {
+  ...(directoryRestorers as Record<keyof typeof directoryRestorers, (db: Database, payload: unknown) => string>),
+};
