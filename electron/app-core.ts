@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AuthGate } from './auth/gate';
 import type { FilePorts } from './core/context';
 import { handlers } from './core/handlers';
 import { createDispatcher, type Dispatch } from './core/registry';
@@ -29,7 +30,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const { db, preMigrationBackup } = await openDatabase(opts.dbPath, { nativeBinding: opts.nativeBinding });
   const dispatch = createDispatcher(
     handlers,
-    { db, files: opts.files, appVersion: opts.appVersion, dbPath: opts.dbPath, shell: opts.shell },
+    { db, auth: new AuthGate(db), files: opts.files, appVersion: opts.appVersion, dbPath: opts.dbPath, shell: opts.shell },
     { validateOutput: opts.validateOutput, logError: opts.logError },
   );
   return {

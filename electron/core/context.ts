@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { AuthGate } from '../auth/gate';
 
 /**
  * Where a file the clerk exports goes. In Electron it is the native save dialog; in the web host it is the
@@ -13,6 +14,8 @@ export interface FilePorts {
 export interface HandlerContext {
   db: Database;
   files: FilePorts;
+  /** Startup password and idle lock; the dispatcher asks it before every channel. */
+  auth: AuthGate;
   appVersion: string;
   dbPath: string;
   shell: 'electron' | 'web';

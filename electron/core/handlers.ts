@@ -1,3 +1,4 @@
+import { authHandlers } from '../auth/handlers';
 import { oplogHandlers } from '../oplog/handlers';
 import { recycleHandlers } from '../recycle/service';
 import { settingsHandlers } from '../settings/service';
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...directoryFileHandlers,
   ...oplogHandlers,
   ...recycleHandlers,
+  ...authHandlers,
 };

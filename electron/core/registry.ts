@@ -33,6 +33,8 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext, opts: 
       return { ok: false, code: 'INVALID_INPUT', message: `未知的操作：${channel}` };
     }
     const name = channel as ChannelName;
+    const refused = ctx.auth.check(name);
+    if (refused) return refused;
     const def = contract[name];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {

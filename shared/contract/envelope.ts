@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'IMPORT_FAILED'
   | 'FILE_ERROR'
   | 'CANCELLED'
+  | 'LOCKED'
   | 'INTERNAL';
 
 export type Ok<T> = { ok: true; value: T };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { authChannels } from './auth';
 import { oplogChannels } from './oplog';
 import { settingsChannels } from './settings';
 import { unitsChannels } from './units';
@@ -11,6 +12,7 @@ export const contract = {
   ...settingsChannels,
   ...unitsChannels,
   ...oplogChannels,
+  ...authChannels,
 };
 
 export type Contract = typeof contract;
