@@ -1,0 +1,153 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import path from 'node:path';
+import { MENU_EVENT, type MenuCommand } from '../shared/contract/shell';
+import { createAppCore, type AppCore } from './app-core';
+import type { FilePorts } from './core/context';
+import { AppError } from './core/errors';
+import { DB_FILE_NAME, devNativeBinding, resolveDataDir } from './shell/data-dir';
+import { registerIpcHandlers } from './shell/ipc';
+import { buildMenuTemplate } from './shell/menu';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/protocol';
+import { hardenSession, hardenWebContents, windowOptions } from './shell/window-options';
+
+/*
+ * The Electron shell: one window onto the app core. Everything the app does lives in createAppCore (shared with
+ * the web host); this file only wires Electron's pieces (window, menu, dialogs, IPC) to it.
+ */
+
+// Both must happen before 'ready': Chromium fixes its scheme list and sandbox policy at start-up.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+// Decided before the single-instance lock, because the lock lives in userData and a portable copy must keep
+// its Chromium profile (and so its lock) inside its own data folder.
+const data = resolveDataDir({
+  userData: app.getPath('userData'),
+  exePath: app.getPath('exe'),
+  portableExecutableDir: process.env.PORTABLE_EXECUTABLE_DIR,
+});
+if (data.portable) app.setPath('userData', path.join(data.dir, 'profile'));
+const dbPath = path.join(data.dir, DB_FILE_NAME);
+
+let core: AppCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second start would open the same database twice: hand over to the running window instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', closeCore);
+  app.whenReady().then(start, (e: unknown) => fail(e));
+}
+
+async function start(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId('cn.gov.street.dagongwei');
+  const appPath = app.getAppPath();
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appPath, 'dist', 'renderer')));
+
+  try {
+    core = await createAppCore({
+      dbPath,
+      shell: 'electron',
+      appVersion: app.getVersion(),
+      nativeBinding: devNativeBinding(appPath, app.isPackaged),
+      files,
+      logError: (channel, error) => console.error(`[${channel}]`, error),
+    });
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  if (core.preMigrationBackup) console.info('升级前备份 / pre-migration backup:', core.preMigrationBackup);
+
+  registerIpcHandlers(ipcMain, {
+    dispatch: (channel, input) =>
+      core
+        ? core.dispatch(channel, input)
+        : Promise.resolve({ ok: false, code: 'INTERNAL', message: '程序正在退出，操作未执行' }),
+    getWindow: () => mainWindow,
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ isPackaged: app.isPackaged, sendCommand, showAbout: () => void showAbout() }),
+    ),
+  );
+  createWindow(appPath);
+}
+
+function createWindow(appPath: string): void {
+  const preloadPath = path.join(appPath, 'dist', 'electron', 'preload.cjs');
+  const win = new BrowserWindow(windowOptions({ preloadPath, isPackaged: app.isPackaged }));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.loadURL(APP_ENTRY_URL).catch((e: unknown) => console.error('无法加载界面 / failed to load UI', e));
+}
+
+const files: FilePorts = {
+  async chooseSavePath(suggestedName, filters) {
+    const options = { title: '导出到…', defaultPath: path.join(documentsDir(), suggestedName), filters };
+    const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return r.canceled || !r.filePath ? null : r.filePath;
+  },
+};
+
+function documentsDir(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+function sendCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_EVENT, command);
+}
+
+async function showAbout(): Promise<void> {
+  const options = {
+    type: 'info' as const,
+    title: '关于大工委工作台',
+    message: `大工委工作台 ${app.getVersion()}`,
+    detail: `数据文件：${dbPath}${data.portable ? '（便携模式）' : ''}\nElectron ${process.versions.electron ?? ''}`,
+    buttons: ['确定'],
+  };
+  if (mainWindow) await dialog.showMessageBox(mainWindow, options);
+  else await dialog.showMessageBox(options);
+}
+
+/** Start-up failed (typically: a database written by a newer version). Say so in Chinese and leave the file alone. */
+function fail(e: unknown): void {
+  console.error(e);
+  const message = (e as Error)?.message ?? String(e);
+  const reason =
+    e instanceof AppError
+      ? e.message
+      : /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)
+        ? `数据库组件与本程序的 Electron 版本不匹配，请重新安装大工委工作台（开发环境：运行 node scripts/electron-native.mjs）。\n${message}`
+        : `无法打开数据文件：${message}`;
+  dialog.showErrorBox('大工委工作台无法启动', `${reason}\n\n数据文件位置：${dbPath}`);
+  // exit, not quit: nothing was opened, so there is nothing to close, and the exit code tells scripts it failed.
+  app.exit(1);
+}
+
+function closeCore(): void {
+  const c = core;
+  core = null;
+  try {
+    c?.close();
+  } catch (e) {
+    console.error('关闭数据库出错 / closing the database failed', e);
+  }
+}
