@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Community, Pairing, Unit, UnitListQuery } from '../../shared/contract/units';
-import type { UnitCategory, UnitStatus } from '../../shared/domain/units';
+import { UNIT_CATEGORIES, type UnitCategory, type UnitStatus } from '../../shared/domain/units';
 import { likePattern } from '../db/sql';
 
 /** All SQL of the directory area lives here. Callers own the transactions. */
@@ -56,9 +56,12 @@ const toUnit = (r: UnitRow): Unit => ({
   communities: r.communities ? r.communities.split('\u001f') : [],
 });
 
+/** Categories sort in the order clerks know them (机关, 事业单位, …), not by character code. */
+const CATEGORY_ORDER_SQL = `CASE u.category ${UNIT_CATEGORIES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} ELSE ${UNIT_CATEGORIES.length} END`;
+
 const SORT_SQL: Record<ListQuery['sortBy'], string> = {
   name: 'u.name_key',
-  category: 'u.category',
+  category: CATEGORY_ORDER_SQL,
   secretary: 'u.secretary',
   status: 'u.status',
   updatedAt: 'u.updated_at',
