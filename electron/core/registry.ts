@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contract, type ChannelName, type Envelope, type Output, type ParsedInput } from '../../shared/contract';
 import { AppError } from './errors';
+import { systemError } from './system-errors';
 import type { HandlerContext } from './context';
 
 export type Handler<C extends ChannelName> = (
@@ -49,6 +50,9 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext, opts: 
     } catch (e) {
       if (e instanceof AppError) return { ok: false, code: e.code, message: e.message, details: e.details };
       opts.logError?.(channel, e);
+      // Disk full, read-only, locked file…: the clerk gets what happened in words, not an internal error.
+      const system = systemError(e);
+      if (system) return { ok: false, code: system.code, message: system.message };
       return { ok: false, code: 'INTERNAL', message: `操作未完成，程序内部出错：${(e as Error)?.message ?? String(e)}。数据未被改动。` };
     }
   };

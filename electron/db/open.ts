@@ -3,7 +3,9 @@ import type { Database as Db } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors';
-import { fileStamp, verifiedBackup } from './backup';
+import { writeBackupIn } from '../backup/write';
+import { dbBaseName } from '../backup/naming';
+import { preflight } from './preflight';
 import { migrations as appMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -15,6 +17,10 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Where the pre-migration backup goes; defaults to a `backups` folder beside the database. */
   backupDir?: string;
+  /** Tried when `backupDir` cannot be written (the clerk's USB stick is out): the default folder. */
+  fallbackBackupDir?: string;
+  /** The clock for backup names (tests use a fake calendar). */
+  now?: () => Date;
   /** The schema steps to apply; the app's own list unless a test supplies a longer one. */
   migrations?: Migration[];
 }
@@ -28,18 +34,6 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-}
-
-/** Reads the schema version without writing anything (a read-only open does not touch the file). */
-function peekVersion(file: string, nativeBinding?: string): number {
-  const ro = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
-  try {
-    return ro.pragma('user_version', { simple: true }) as number;
-  } catch (e) {
-    throw new AppError('FILE_ERROR', `无法读取数据文件 ${file}：${(e as Error).message}。文件未被改动。`);
-  } finally {
-    ro.close();
-  }
 }
 
 /** Runs the pending migrations in one transaction: a crash leaves either the old or the new schema. */
@@ -58,17 +52,21 @@ export interface OpenedDatabase {
   db: Db;
   /** The verified backup taken before migrating an existing database, if one was needed. */
   preMigrationBackup: string | null;
+  /** There was no data before: the file was created by this open. */
+  created: boolean;
 }
 
 /**
- * Opens (or creates) the app's database. A file written by a newer version is refused untouched; an older
- * one is backed up and verified before it is migrated.
+ * Opens (or creates) the app's database. It is looked at read-only first (see preflight: quick_check, a
+ * damaged file is refused with the latest good backup named and never replaced). A file written by a newer
+ * version is refused untouched; an older one is backed up and verified before it is migrated.
  */
 export async function openDatabase(file: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
   const migrations = opts.migrations ?? appMigrations;
   const latest = migrations[migrations.length - 1]!.version;
-  const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
-  const found = exists ? peekVersion(file, opts.nativeBinding) : 0;
+  const defaultDir = path.join(path.dirname(file), 'backups');
+  const backupDirs = [opts.backupDir ?? defaultDir, opts.fallbackBackupDir ?? defaultDir];
+  const { found, created } = preflight(file, { backupDirs, nativeBinding: opts.nativeBinding });
   if (found > latest) {
     throw new AppError(
       'CONFLICT',
@@ -81,14 +79,14 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
   try {
     applyPragmas(db);
     if (found > 0 && found < latest) {
-      const dir = opts.backupDir ?? path.join(path.dirname(file), 'backups');
-      const dest = path.join(dir, `${path.parse(file).name}-升级前-v${found}-${fileStamp()}.sqlite`);
-      preMigrationBackup = await verifiedBackup(db, dest, opts.nativeBinding);
+      const now = opts.now?.() ?? new Date();
+      const written = await writeBackupIn(db, backupDirs, dbBaseName(file), 'pre-migrate', now, opts.nativeBinding);
+      preMigrationBackup = written.file;
     }
     migrate(db, found, migrations);
   } catch (e) {
     db.close();
     throw e;
   }
-  return { db, preMigrationBackup };
+  return { db, preMigrationBackup, created };
 }

@@ -39,7 +39,7 @@ try {
   console.log(`导出文件夹：${exportDir}`);
   const stop = async () => {
     await host.close();
-    core.close();
+    await core.quit(); // the quit backup, as when the desktop app is closed
     process.exit(0);
   };
   process.on('SIGINT', stop);
