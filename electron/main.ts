@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import path from 'node:path';
 import { MENU_EVENT, type MenuCommand } from '../shared/contract/shell';
 import { createAppCore, type AppCore } from './app-core';
+import { electronPdf } from './shell/print-pdf';
 import type { FilePorts } from './core/context';
 import { AppError } from './core/errors';
 import { DB_FILE_NAME, devNativeBinding, resolveDataDir } from './shell/data-dir';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       nativeBinding: devNativeBinding(appPath, app.isPackaged),
       files,
+      pdf: electronPdf,
       logError: (channel, error) => console.error(`[${channel}]`, error),
     });
   } catch (e) {
@@ -100,6 +102,11 @@ const files: FilePorts = {
     const options = { title: '导出到…', defaultPath: path.join(documentsDir(), suggestedName), filters };
     const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return r.canceled || !r.filePath ? null : r.filePath;
+  },
+  async chooseFolder(title) {
+    const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
   },
 };
 

@@ -101,7 +101,9 @@ describe('共建单位名录 in the real UI', () => {
     page.on('console', (m) => {
       if (/Content Security Policy/.test(m.text())) violations.push(m.text());
     });
+    // '/' opens 工作台; the directory is one click away.
     await page.goto(host.url);
+    await page.getByRole('link', { name: '共建单位' }).click();
     await page.getByRole('heading', { name: '共建单位' }).waitFor();
     for (const p of payloads) await page.getByRole('gridcell', { name: p }).waitFor();
     await page.getByRole('gridcell', { name: payloads[0] }).dblclick();
