@@ -1,6 +1,19 @@
+import { attachmentsHandlers } from '../attachments/handlers';
 import { authHandlers } from '../auth/handlers';
+import { backupHandlers, withBackupFirst } from '../backup/handlers';
+import { matchCreateHandlers } from '../matching/create';
+import { matchingHandlers } from '../matching/service';
+import { meetingFileHandlers } from '../meetings/files';
+import { needsFileHandlers } from '../needs/files';
+import { needsHandlers } from '../needs/service';
+import { meetingsHandlers } from '../meetings/service';
 import { oplogHandlers } from '../oplog/handlers';
+import { dualReportHandlers } from '../projects/dual-report';
+import { projectsFileHandlers } from '../projects/files';
+import { projectsHandlers } from '../projects/handlers';
 import { recycleHandlers } from '../recycle/service';
+import { resourcesFileHandlers } from '../resources/files';
+import { resourcesHandlers } from '../resources/service';
 import { settingsHandlers } from '../settings/service';
 import { directoryFileHandlers } from '../units/files';
 import { directoryHandlers } from '../units/service';
@@ -14,4 +27,22 @@ export const handlers: Handlers = {
   ...oplogHandlers,
   ...recycleHandlers,
   ...authHandlers,
+  ...attachmentsHandlers,
+  ...backupHandlers,
+  ...meetingsHandlers,
+  ...meetingFileHandlers,
+  ...needsHandlers,
+  ...needsFileHandlers,
+  ...resourcesHandlers,
+  ...resourcesFileHandlers,
+  ...matchingHandlers,
+  ...matchCreateHandlers,
+  ...projectsHandlers,
+  ...projectsFileHandlers,
+  ...dualReportHandlers,
+  // Every import takes a verified backup first (数据备份 keeps the newest 导入前 copies).
+  'units.importCommit': withBackupFirst('pre-import', directoryFileHandlers['units.importCommit']),
+  'needs.importCommit': withBackupFirst('pre-import', needsFileHandlers['needs.importCommit']),
+  'resources.importCommit': withBackupFirst('pre-import', resourcesFileHandlers['resources.importCommit']),
+  'projects.importCommit': withBackupFirst('pre-import', projectsFileHandlers['projects.importCommit']),
 };

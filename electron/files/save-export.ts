@@ -6,7 +6,7 @@ import type { HandlerContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { sanitizeFileName, writeNewFile } from './safe-filename';
 
-type Saved = z.infer<typeof SavedFile>;
+export type Saved = z.infer<typeof SavedFile>;
 
 const XLSX_FILTERS = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 

@@ -1,4 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { meetingRestorers } from '../meetings/recycle';
+import { needsRestorers } from '../needs/recycle';
+import { projectsRestorers } from '../projects/recycle';
+import { resourcesRestorers } from '../resources/recycle';
 import { directoryRestorers } from '../units/recycle';
 
 /**
@@ -8,4 +12,8 @@ import { directoryRestorers } from '../units/recycle';
  */
 export const restorers: Record<string, (db: Database, payload: unknown) => string> = {
   ...(directoryRestorers as Record<keyof typeof directoryRestorers, (db: Database, payload: unknown) => string>),
+  ...(meetingRestorers as Record<keyof typeof meetingRestorers, (db: Database, payload: unknown) => string>),
+  ...(needsRestorers as Record<keyof typeof needsRestorers, (db: Database, payload: unknown) => string>),
+  ...(resourcesRestorers as Record<keyof typeof resourcesRestorers, (db: Database, payload: unknown) => string>),
+  ...(projectsRestorers as Record<keyof typeof projectsRestorers, (db: Database, payload: unknown) => string>),
 };

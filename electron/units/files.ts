@@ -1,8 +1,7 @@
-import type ExcelJS from 'exceljs';
-import type { HandlerContext } from '../core/context';
 import { AppError } from '../core/errors';
-import { recordOp } from '../oplog/service';
 import type { Handlers } from '../core/registry';
+import { saveAndLog } from '../files/export-log';
+import { PREVIEW_GONE } from '../files/preview-store';
 import { saveWorkbook } from '../files/save-export';
 import { decodeUpload, loadXlsx } from '../files/xlsx-read';
 import { buildAllocationWorkbook } from './export/allocation';
@@ -13,25 +12,6 @@ import { applyImport } from './import/apply';
 import { planImport } from './import/plan';
 import { dropPreview, findPreview, keepPreview } from './import/preview-store';
 import { readUnitSheet } from './import/read-sheet';
-
-/** Saves an export and notes it in 操作日志: names and phones leaving the app are worth a trace. */
-async function saveAndLog(ctx: HandlerContext, name: string, wb: ExcelJS.Workbook, what: string) {
-  const saved = await saveWorkbook(ctx, name, wb);
-  if (saved.saved) {
-    ctx.db
-      .transaction(() =>
-        recordOp(ctx.db, {
-          action: 'export',
-          entity: 'file',
-          entityId: null,
-          title: saved.fileName,
-          summary: `${what}到 ${saved.path}`,
-        }),
-      )
-      .immediate();
-  }
-  return saved;
-}
 
 /** The directory's spreadsheet channels: import of the 分配表/名录 (preview, then commit) and the exports. */
 export const directoryFileHandlers: Pick<
@@ -60,7 +40,7 @@ export const directoryFileHandlers: Pick<
   'units.importCommit': ({ previewId }, { db }) => {
     const sheet = findPreview(db, previewId);
     if (!sheet) {
-      throw new AppError('IMPORT_FAILED', '这次导入的预览已过期（超过30分钟）或已经导入过，请重新选择文件导入');
+      throw new AppError('IMPORT_FAILED', PREVIEW_GONE);
     }
     const result = applyImport(db, sheet);
     dropPreview(db, previewId);

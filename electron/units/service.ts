@@ -9,6 +9,7 @@ import { describeChanges, recordOp } from '../oplog/service';
 import { moveToBin } from '../recycle/service';
 import { toUnitRecord } from './record';
 import { unitSnapshot, type CommunitySnapshot, type PairingSnapshot } from './recycle';
+import { communityUse, unitUse } from '../projects/repo';
 import * as repo from './repo';
 
 export { toUnitRecord };
@@ -127,6 +128,10 @@ export const directoryHandlers: Pick<
       if (c.pairedUnitCount > 0) {
         throw new AppError('CONFLICT', `“${c.name}”还有 ${c.pairedUnitCount} 个结对共建单位，请先解除结对再删除该社区`);
       }
+      const listed = communityUse(db, id);
+      if (listed.needs + listed.projects > 0) {
+        throw new AppError('CONFLICT', `“${c.name}”在需求清单中有 ${listed.needs} 条需求、在 ${listed.projects} 个项目中作为服务社区，不能删除`);
+      }
       const snapshot: CommunitySnapshot = { id, name: c.name, nameKey: nameKey(c.name), notes: c.notes, grids: c.grids };
       moveToBin(db, { entity: 'community', entityId: id, title: c.name, payload: snapshot });
       repo.deleteCommunity(db, id);
@@ -139,6 +144,13 @@ export const directoryHandlers: Pick<
   'units.delete': ({ id }, { db }) => {
     db.transaction(() => {
       const detail = unitDetail(db, id);
+      const used = unitUse(db, id);
+      if (used.projects + used.resources > 0) {
+        throw new AppError(
+          'CONFLICT',
+          `“${detail.name}”在 ${used.projects} 个项目中担任责任或配合单位、登记了 ${used.resources} 项资源，不能删除。可将其状态改为“已退出”`,
+        );
+      }
       moveToBin(db, { entity: 'unit', entityId: id, title: detail.name, payload: unitSnapshot(detail) });
       repo.deleteUnit(db, id);
     }).immediate();

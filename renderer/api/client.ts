@@ -13,9 +13,22 @@ export class ApiError extends Error {
   }
 }
 
+type LockedListener = () => void;
+const lockedListeners = new Set<LockedListener>();
+
+/**
+ * Called whenever the main side refuses a call because the app is locked (idle timeout, another window):
+ * the lock screen then appears at once instead of waiting for its next status poll. Returns the unsubscribe.
+ */
+export function onLockedRefusal(listener: LockedListener): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
 /** Calls a channel of the contract; resolves with its output or rejects with an ApiError. */
 export async function call<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C>> {
   const res = await send(channel, input);
+  if (!res.ok && res.code === 'LOCKED' && channel !== 'auth.unlock') for (const l of lockedListeners) l();
   if (!res.ok) throw new ApiError(res.code, res.message, res.details);
   return res.value as Output<C>;
 }

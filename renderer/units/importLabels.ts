@@ -21,5 +21,5 @@ export const IMPORT_ACTION_COLORS: Record<Action, ChipProps['color']> = {
 
 /** Rows with errors first, then what will not be imported, then what will; each group in sheet order. */
 const ORDER: Record<Action, number> = { error: 0, skip: 1, add: 2, update: 3, unchanged: 4 };
-export const sortImportRows = (rows: ImportRow[]) =>
+export const sortImportRows = <T extends { action: Action; row: number }>(rows: T[]): T[] =>
   [...rows].sort((a, b) => ORDER[a.action] - ORDER[b.action] || a.row - b.row);

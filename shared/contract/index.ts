@@ -1,5 +1,10 @@
 import type { z } from 'zod';
+import { attachmentsChannels } from './attachments';
 import { authChannels } from './auth';
+import { backupChannels } from './backup';
+import { ledgerChannels } from './ledger';
+import { listsChannels } from './lists';
+import { meetingsChannels } from './meetings';
 import { oplogChannels } from './oplog';
 import { settingsChannels } from './settings';
 import { unitsChannels } from './units';
@@ -13,6 +18,11 @@ export const contract = {
   ...unitsChannels,
   ...oplogChannels,
   ...authChannels,
+  ...attachmentsChannels,
+  ...backupChannels,
+  ...listsChannels,
+  ...ledgerChannels,
+  ...meetingsChannels,
 };
 
 export type Contract = typeof contract;

@@ -21,4 +21,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   settings: '设置',
   file: '文件',
   database: '数据库',
+  need: '需求',
+  resource: '资源',
+  project: '项目',
+  meeting: '联席会议',
+  minutes: '会议纪要',
+  decision: '督办事项',
+  feedback: '督办反馈',
 };

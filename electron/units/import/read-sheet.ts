@@ -5,6 +5,7 @@ import { cleanText, nameKey, toHalfWidth } from '../../../shared/domain/text';
 import { LIMITS } from '../../../shared/domain/units';
 import { AppError } from '../../core/errors';
 import { cellValue, hasOwnContent, resolvedValue, valueDate, valueText } from '../../files/cell-values';
+import { footerReason } from '../../files/footer-rows';
 import { findHeaderRow, normaliseHeader, type HeaderMatch } from '../../files/sheet-header';
 import { sheetsInReadingOrder } from '../../files/xlsx-read';
 import {
@@ -53,12 +54,6 @@ export interface ParsedSheet {
 /** More rows than any street's table; keeps the preview kept in memory small. */
 export const MAX_DATA_ROWS = 5000;
 
-const SUMMARY = /^(合\s*计|总\s*计|小\s*计|共\s*计)/;
-const COUNT = /^(共|合计|总计)?\s*\d+\s*(家|个|户)?(单位)?$/;
-const SIGNATURE =
-  /^(制表人|制表|填表人|填报人|审核人|审核|审批人|负责人|单位负责人|经办人|报送人|制表日期|填报日期|填表日期|日期|制表单位|填报单位)\s*[:：]/;
-const NOTE = /^(注|说明|填表说明|填报说明)\s*([:：]|\d+[.、．])/;
-
 const fail = (message: string) => new AppError('IMPORT_FAILED', message);
 
 /** Clerks pad two-character names to line up with three ("张  军"); spaces between Chinese characters go. */
@@ -103,18 +98,9 @@ export function readUnitSheet(wb: ExcelJS.Workbook, fileName: string): ParsedShe
     const ownTexts = ownCols.map((c) => toHalfWidth(text(c)));
     const nameCol = header.colOf.get('name')!;
     const nameText = toHalfWidth(text(nameCol));
-    const labelLike = (re: RegExp) => (nameText === '' || re.test(nameText)) && ownTexts.some((t) => re.test(t));
-    // A 合计 row often counts the units in the name column ("共6家单位").
-    if (labelLike(SUMMARY) || (COUNT.test(nameText) && ownTexts.some((t) => SUMMARY.test(t)))) {
-      rows.push(skipRow(r, '合计行，不导入'));
-      continue;
-    }
-    if (labelLike(SIGNATURE)) {
-      rows.push(skipRow(r, '表尾的制表人、审核人等信息，不导入'));
-      continue;
-    }
-    if (labelLike(NOTE)) {
-      rows.push(skipRow(r, '表格说明文字，不导入'));
+    const footer = footerReason(nameText, ownTexts);
+    if (footer) {
+      rows.push(skipRow(r, footer));
       continue;
     }
     const asHeader = dataCols.map((c) => normaliseHeader(text(c)));

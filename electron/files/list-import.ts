@@ -1,0 +1,104 @@
+import type { Database } from 'better-sqlite3';
+import type ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type {
+  ListImportCommit,
+  ListImportPreview,
+  ListImportResult,
+  ListImportRow,
+  UnmatchedName,
+} from '../../shared/contract/lists';
+import type { UploadedFile } from '../../shared/contract/common';
+import { AppError } from '../core/errors';
+import { PREVIEW_GONE, PreviewStore } from './preview-store';
+import type { ReadTable } from './table-rows';
+import { decodeUpload, loadXlsx } from './xlsx-read';
+
+/**
+ * The three-step import every list shares (read → plan → apply), wired to its preview/replan/commit
+ * channels. The plan runs for the preview and again inside the commit's transaction, so what is written
+ * matches the database as it is at commit time. Error and skip rows are never written.
+ */
+
+export type Choice = { name: string; unitId: number };
+
+export interface ListPlan {
+  rows: ListImportRow[];
+  unmatched: UnmatchedName[];
+}
+
+export interface ListImporter<K extends string, P extends ListPlan> {
+  read(wb: ExcelJS.Workbook, fileName: string): ReadTable<K>;
+  plan(db: Database, table: ReadTable<K>, choices: readonly Choice[]): P;
+  /** Writes the plan's add/update rows; runs inside the commit's immediate transaction. */
+  apply(db: Database, table: ReadTable<K>, plan: P): ListImportResult;
+}
+
+interface Kept<K extends string> {
+  table: ReadTable<K>;
+  choices: Choice[];
+}
+
+export function countRows(rows: ListImportRow[]): ListImportPreview['counts'] {
+  const n = (a: ListImportRow['action']) => rows.filter((r) => r.action === a).length;
+  return { add: n('add'), update: n('update'), unchanged: n('unchanged'), skip: n('skip'), error: n('error') };
+}
+
+export const countOf = (rows: ListImportRow[], a: ListImportRow['action']) => rows.filter((r) => r.action === a).length;
+
+export function skipRows<K extends string>(table: ReadTable<K>): Map<number, ListImportRow> {
+  return new Map(
+    table.rows
+      .filter((r) => r.skip)
+      .map((r) => [r.row, { row: r.row, action: 'skip' as const, label: '', messages: [r.skip!] }]),
+  );
+}
+
+export function listImportHandlers<K extends string, P extends ListPlan>(importer: ListImporter<K, P>) {
+  const store = new PreviewStore<Kept<K>>();
+  const preview = (db: Database, previewId: string, kept: Kept<K>): ListImportPreview => {
+    const plan = importer.plan(db, kept.table, kept.choices);
+    return {
+      previewId,
+      fileName: kept.table.fileName,
+      sheetName: kept.table.sheetName,
+      headerRow: kept.table.headerRow,
+      columns: kept.table.columns,
+      rows: plan.rows,
+      counts: countRows(plan.rows),
+      unmatched: plan.unmatched,
+    };
+  };
+  const found = (db: Database, id: string) => {
+    const kept = store.find(db, id);
+    if (!kept) throw new AppError('IMPORT_FAILED', PREVIEW_GONE);
+    return kept;
+  };
+  return {
+    async preview(db: Database, file: z.output<typeof UploadedFile>): Promise<ListImportPreview> {
+      const wb = await loadXlsx(file.fileName, decodeUpload(file.fileName, file.dataBase64));
+      const kept = { table: importer.read(wb, file.fileName), choices: [] };
+      return preview(db, store.keep(db, kept), kept);
+    },
+    /** The same file planned again with the clerk's answers for unknown unit names. */
+    replan(db: Database, input: z.output<typeof ListImportCommit>): ListImportPreview {
+      const kept = found(db, input.previewId);
+      kept.choices = input.choices;
+      return preview(db, input.previewId, kept);
+    },
+    commit(db: Database, input: z.output<typeof ListImportCommit>): ListImportResult {
+      const kept = found(db, input.previewId);
+      const choices = input.choices.length ? input.choices : kept.choices;
+      const result = db
+        .transaction(() => importer.apply(db, kept.table, importer.plan(db, kept.table, choices)))
+        .immediate();
+      store.drop(db, input.previewId);
+      return result;
+    },
+  };
+}
+
+/** "第5行「联系电话」列：…" with the column named as the sheet heads it. */
+export function cellMessage<K extends string>(table: ReadTable<K>, labels: Record<K, string>) {
+  return (row: number, k: K, message: string) => `第${row}行「${table.headers[k] ?? labels[k]}」列：${message}`;
+}
