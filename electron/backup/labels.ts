@@ -30,6 +30,14 @@ export const TABLE_LABELS: Record<string, string> = {
   progress_entries: '项目进展',
   project_closures: '项目结项',
   attachments: '附件',
+  party_members: '在职党员',
+  service_posts: '服务岗位',
+  service_activities: '服务记实',
+  service_records: '服务记实参与党员',
+  evaluation_settings: '考核评价设置',
+  evaluation_scores: '考核评价得分',
+  evaluation_locks: '考核评价定稿',
+  search_text: '搜索索引',
 };
 
 /** Known tables first, in the order above, then any others by name. */

@@ -44,8 +44,8 @@ export default function CommunityListPage() {
       title: '删除社区',
       message:
         c.grids.length > 0
-          ? `确定删除社区“${c.name}”吗？它的 ${c.grids.length} 个网格也会一并删除。此操作无法撤销。`
-          : `确定删除社区“${c.name}”吗？此操作无法撤销。`,
+          ? `确定删除社区“${c.name}”吗？它的 ${c.grids.length} 个网格也会一并删除。删除后可在“回收站”恢复。`
+          : `确定删除社区“${c.name}”吗？删除后可在“回收站”恢复。`,
       confirmText: '删除',
       danger: true,
       action: () => del.mutateAsync(c.id),

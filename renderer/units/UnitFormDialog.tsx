@@ -155,7 +155,8 @@ function UnitForm({ detail, onClose }: { detail?: UnitDetail; onClose: () => voi
         <>
           确定删除共建单位“{detail.name}”吗？
           <br />
-          {baseline.length > 0 ? `它与${names}的结对关系也会一并删除。` : '该单位目前没有结对社区。'}此操作无法撤销。
+          {baseline.length > 0 ? `它与${names}的结对关系也会一并删除。` : '该单位目前没有结对社区。'}
+          删除后可在“回收站”恢复。
         </>
       ),
       confirmText: '删除',
