@@ -4,6 +4,7 @@ import { MENU_EVENT, type MenuCommand } from '../shared/contract/shell';
 import { createAppCore, type AppCore } from './app-core';
 import { electronPdf } from './shell/print-pdf';
 import type { FilePorts } from './core/context';
+import { recoverFromBackup } from './backup/recover';
 import { AppError } from './core/errors';
 import { DB_FILE_NAME, devNativeBinding, resolveDataDir } from './shell/data-dir';
 import { registerIpcHandlers } from './shell/ipc';
@@ -45,8 +46,18 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
+  // Quitting takes the 退出时 backup first (only if something was written), then closes the database.
+  app.on('before-quit', (event) => {
+    const c = core;
+    if (!c) return;
+    event.preventDefault();
+    core = null; // IPC now answers "程序正在退出" instead of writing into a closing database
+    c.quit()
+      .catch((e: unknown) => console.error('退出时备份或关闭失败 / quit backup or close failed', e))
+      .finally(() => app.quit());
+  });
   app.on('will-quit', closeCore);
-  app.whenReady().then(start, (e: unknown) => fail(e));
+  app.whenReady().then(start, (e: unknown) => void fail(e));
 }
 
 async function start(): Promise<void> {
@@ -66,7 +77,7 @@ async function start(): Promise<void> {
       logError: (channel, error) => console.error(`[${channel}]`, error),
     });
   } catch (e) {
-    fail(e);
+    await fail(e);
     return;
   }
   if (core.preMigrationBackup) console.info('升级前备份 / pre-migration backup:', core.preMigrationBackup);
@@ -134,8 +145,11 @@ async function showAbout(): Promise<void> {
   else await dialog.showMessageBox(options);
 }
 
-/** Start-up failed (typically: a database written by a newer version). Say so in Chinese and leave the file alone. */
-function fail(e: unknown): void {
+/**
+ * Start-up failed. Say so in Chinese and leave the file alone. When the data file is damaged, openDatabase
+ * names the latest good backup (details[0]): offer it; recovering renames the damaged files aside, never deletes them.
+ */
+async function fail(e: unknown): Promise<void> {
   console.error(e);
   const message = (e as Error)?.message ?? String(e);
   const reason =
@@ -144,6 +158,36 @@ function fail(e: unknown): void {
       : /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)
         ? `数据库组件与本程序的 Electron 版本不匹配，请重新安装大工委工作台（开发环境：运行 node scripts/electron-native.mjs）。\n${message}`
         : `无法打开数据文件：${message}`;
+  const backup = e instanceof AppError ? e.details?.[0] : undefined;
+  if (backup) {
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: '大工委工作台无法启动',
+      message: reason,
+      detail: `数据文件位置：${dbPath}\n最近的完好备份：${backup}\n\n恢复时，损坏的数据文件会改名保留在原文件夹中，不会被删除。`,
+      buttons: ['从最近的完好备份恢复', '退出'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) {
+      try {
+        const { movedAside } = await recoverFromBackup(dbPath, backup, devNativeBinding(app.getAppPath(), app.isPackaged));
+        dialog.showMessageBoxSync({
+          type: 'info',
+          title: '已从备份恢复',
+          message: '已从最近的完好备份恢复数据，程序将重新启动。',
+          detail: movedAside.length ? `损坏的文件已改名保留：\n${movedAside.join('\n')}` : undefined,
+        });
+        app.relaunch();
+        app.exit(0);
+        return;
+      } catch (err) {
+        dialog.showErrorBox('恢复失败', `${(err as Error).message}\n\n数据文件位置：${dbPath}`);
+      }
+    }
+    app.exit(1);
+    return;
+  }
   dialog.showErrorBox('大工委工作台无法启动', `${reason}\n\n数据文件位置：${dbPath}`);
   // exit, not quit: nothing was opened, so there is nothing to close, and the exit code tells scripts it failed.
   app.exit(1);
