@@ -171,7 +171,11 @@ async function fail(e: unknown): Promise<void> {
     });
     if (choice === 0) {
       try {
-        const { movedAside } = await recoverFromBackup(dbPath, backup, devNativeBinding(app.getAppPath(), app.isPackaged));
+        const { movedAside } = await recoverFromBackup(
+          dbPath,
+          backup,
+          devNativeBinding(app.getAppPath(), app.isPackaged),
+        );
         dialog.showMessageBoxSync({
           type: 'info',
           title: '已从备份恢复',
