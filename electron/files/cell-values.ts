@@ -35,19 +35,26 @@ export function numberText(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
+/**
+ * Control characters other than tab and line breaks: invisible, unfixable in Excel, and refused by the
+ * forms' fields, so an imported cell loses them (legacy systems and copy-paste leave them behind).
+ */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const textOf = (s: string) => unguardFormulaText(s.replace(CONTROLS, ''));
+
 const isoOfUtc = (d: Date) => isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 
 /**
  * Text of a value. Dates come out as YYYY-MM-DD; formulas as their cached result; the apostrophe the
- * exporter puts before formula-like text is removed again.
+ * exporter puts before formula-like text is removed again; control characters are dropped.
  */
 export function valueText(v: ExcelJS.CellValue | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return unguardFormulaText(v);
+  if (typeof v === 'string') return textOf(v);
   if (typeof v === 'number') return numberText(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : isoOfUtc(v);
-  if ('richText' in v) return unguardFormulaText(v.richText.map((r) => r.text).join(''));
+  if ('richText' in v) return textOf(v.richText.map((r) => r.text).join(''));
   if ('error' in v) return '';
   if ('formula' in v || 'sharedFormula' in v)
     return valueText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);

@@ -11,8 +11,8 @@ import type {
 import type { UploadedFile } from '../../shared/contract/common';
 import { AppError } from '../core/errors';
 import { PREVIEW_GONE, PreviewStore } from './preview-store';
-import type { ReadTable } from './table-rows';
-import { decodeUpload, loadXlsx } from './xlsx-read';
+import { loadUpload } from './spreadsheet-read';
+import { MAX_TABLE_ROWS, type ReadTable } from './table-rows';
 
 /**
  * The three-step import every list shares (read → plan → apply), wired to its preview/replan/commit
@@ -76,7 +76,7 @@ export function listImportHandlers<K extends string, P extends ListPlan>(importe
   };
   return {
     async preview(db: Database, file: z.output<typeof UploadedFile>): Promise<ListImportPreview> {
-      const wb = await loadXlsx(file.fileName, decodeUpload(file.fileName, file.dataBase64));
+      const wb = await loadUpload(file, { maxRows: MAX_TABLE_ROWS });
       const kept = { table: importer.read(wb, file.fileName), choices: [] };
       return preview(db, store.keep(db, kept), kept);
     },

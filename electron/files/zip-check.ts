@@ -3,8 +3,17 @@
  * reason before exceljs (JSZip) inflates everything into memory. Only the central directory is read.
  */
 
+export interface ZipEntry {
+  name: string;
+  /** 0 = stored, 8 = deflated. */
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
 export interface ZipListing {
   names: string[];
+  entries: ZipEntry[];
   /** Sum of the entries' uncompressed sizes as the directory declares them (what unpacking would allocate). */
   totalUncompressed: number;
 }
@@ -41,11 +50,13 @@ export function inspectZip(buf: Buffer): ZipCheck {
   if (count === 0xffff || dirOffset === 0xffffffff || dirSize === 0xffffffff) return { ok: false, reason: 'zip64' };
   if (dirOffset + dirSize > eocd) return { ok: false, reason: 'truncated' };
 
-  const names: string[] = [];
+  const entries: ZipEntry[] = [];
   let total = 0;
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > eocd || buf.readUInt32LE(p) !== CENTRAL_HEADER) return { ok: false, reason: 'truncated' };
+    const method = buf.readUInt16LE(p + 10);
+    const compressedSize = buf.readUInt32LE(p + 20);
     const uncompressed = buf.readUInt32LE(p + 24);
     if (uncompressed === 0xffffffff) return { ok: false, reason: 'zip64' };
     const nameLen = buf.readUInt16LE(p + 28);
@@ -53,9 +64,18 @@ export function inspectZip(buf: Buffer): ZipCheck {
     const commentLen = buf.readUInt16LE(p + 32);
     const localOffset = buf.readUInt32LE(p + 42);
     if (localOffset >= dirOffset) return { ok: false, reason: 'truncated' };
-    names.push(buf.toString('utf8', p + 46, p + 46 + nameLen));
+    entries.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), method, compressedSize, localOffset });
     total += uncompressed;
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return { ok: true, listing: { names, totalUncompressed: total } };
+  return { ok: true, listing: { names: entries.map((e) => e.name), entries, totalUncompressed: total } };
+}
+
+/** The stored bytes of an entry (still compressed), or null when its local header does not hold up. */
+export function entryData(buf: Buffer, entry: ZipEntry): Buffer | null {
+  const p = entry.localOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_HEADER) return null;
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const end = start + entry.compressedSize;
+  return end <= buf.length ? buf.subarray(start, end) : null;
 }

@@ -3,7 +3,7 @@ import type { Handlers } from '../core/registry';
 import { saveAndLog } from '../files/export-log';
 import { PREVIEW_GONE } from '../files/preview-store';
 import { saveWorkbook } from '../files/save-export';
-import { decodeUpload, loadXlsx } from '../files/xlsx-read';
+import { loadUpload } from '../files/spreadsheet-read';
 import { buildAllocationWorkbook } from './export/allocation';
 import { buildDirectoryWorkbook } from './export/directory';
 import { buildTemplateWorkbook } from './export/template';
@@ -11,7 +11,7 @@ import { dateStamp } from './export/titles';
 import { applyImport } from './import/apply';
 import { planImport } from './import/plan';
 import { dropPreview, findPreview, keepPreview } from './import/preview-store';
-import { readUnitSheet } from './import/read-sheet';
+import { MAX_DATA_ROWS, readUnitSheet } from './import/read-sheet';
 
 /** The directory's spreadsheet channels: import of the 分配表/名录 (preview, then commit) and the exports. */
 export const directoryFileHandlers: Pick<
@@ -22,8 +22,9 @@ export const directoryFileHandlers: Pick<
   | 'pairings.exportAllocation'
   | 'units.importTemplate'
 > = {
-  'units.importPreview': async ({ fileName, dataBase64 }, { db }) => {
-    const wb = await loadXlsx(fileName, decodeUpload(fileName, dataBase64));
+  'units.importPreview': async (file, { db }) => {
+    const { fileName } = file;
+    const wb = await loadUpload(file, { maxRows: MAX_DATA_ROWS });
     const sheet = readUnitSheet(wb, fileName);
     const plan = planImport(db, sheet);
     const previewId = keepPreview(db, sheet);

@@ -229,14 +229,14 @@ export default function ListImportDialog({ kind, onClose }: { kind: ListKind; on
               }}
             >
               <UploadFileOutlined sx={{ fontSize: 44, color: 'action.active', mb: 1 }} />
-              <Typography sx={{ mb: 2 }}>选择{what.file}（.xlsx）</Typography>
+              <Typography sx={{ mb: 2 }}>选择{what.file}（.xlsx 或 .csv）</Typography>
               <Button variant="contained" onClick={() => input.current?.click()} autoFocus>
                 选择文件
               </Button>
               <input
                 ref={input}
                 type="file"
-                accept=".xlsx"
+                accept=".xlsx,.csv"
                 hidden
                 aria-label={`选择要导入的${what.file}文件`}
                 onChange={(e) => {

@@ -37,14 +37,14 @@ export function ImportChooser({ onFile }: { onFile: (f: File) => void }) {
         }}
       >
         <UploadFileOutlined sx={{ fontSize: 44, color: 'action.active', mb: 1 }} />
-        <Typography sx={{ mb: 2 }}>把分配表（.xlsx）拖到这里，或</Typography>
+        <Typography sx={{ mb: 2 }}>把分配表（.xlsx 或 .csv）拖到这里，或</Typography>
         <Button variant="contained" onClick={() => input.current?.click()} autoFocus>
           选择文件
         </Button>
         <input
           ref={input}
           type="file"
-          accept=".xlsx"
+          accept=".xlsx,.csv"
           hidden
           aria-label="选择要导入的分配表文件"
           onChange={(e) => {

@@ -8,10 +8,11 @@ import { build } from 'esbuild';
  * the bundle ~0.1 s, and the kill loop starts it hundreds of times. Code splitting keeps the heavy parts
  * (the whole app core) out of the modes that do not use them.
  */
-export async function bundleWriter(): Promise<string> {
-  const outdir = path.resolve('node_modules/.cache', `dgw-crash-${process.pid}`);
+export async function bundleWriter(entry = 'tests/crash/writer.ts'): Promise<string> {
+  const name = path.basename(entry, '.ts');
+  const outdir = path.resolve('node_modules/.cache', `dgw-crash-${name}-${process.pid}`);
   await build({
-    entryPoints: [path.resolve('tests/crash/writer.ts')],
+    entryPoints: [path.resolve(entry)],
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -21,7 +22,7 @@ export async function bundleWriter(): Promise<string> {
     outdir,
     logLevel: 'warning',
   });
-  return path.join(outdir, 'writer.mjs');
+  return path.join(outdir, `${name}.mjs`);
 }
 
 export function removeBundle(writer: string): void {

@@ -27,11 +27,11 @@ describe('broken or wrong files', () => {
     expect(snapshot(core.db)).toEqual(before);
   }
 
-  test('a text/CSV file renamed to .xlsx', async () => {
+  test('a web page saved as .xlsx (an HTML table from a business system)', async () => {
     await refused(
       '名录.xlsx',
-      Buffer.from('序号,共建单位,单位类别\n1,区税务局,机关\n', 'utf8'),
-      /不是 Excel 工作簿.*另存为/,
+      Buffer.from('<html><body><table><tr><td>共建单位</td></tr></table></body></html>', 'utf8'),
+      /网页格式的表格.*另存为/,
     );
   });
 
