@@ -12,7 +12,7 @@ import { getSettings } from '../settings/service';
 import { attendanceLabel, minutesDocument, noticeDocument, signInDocument, type Heading } from './documents';
 import { officialHtml } from './print/minutes-html';
 import * as repo from './repo';
-import { meetingDetail } from './service';
+import { attendanceRates, meetingDetail } from './service';
 
 /** The files clerks hand on: 会议通知, 签到表 (.docx/.xlsx), 会议纪要 (.docx/.pdf), 督办清单 (.xlsx). */
 
@@ -53,6 +53,7 @@ export const meetingFileHandlers: Pick<
   | 'meetings.exportMinutesDocx'
   | 'meetings.exportMinutesPdf'
   | 'supervision.export'
+  | 'meetings.exportAttendance'
 > = {
   'meetings.exportNotice': async ({ id }, ctx) => {
     const m = meetingDetail(ctx.db, id);
@@ -142,5 +143,25 @@ export const meetingFileHandlers: Pick<
       }),
     });
     return logExport(ctx, await saveWorkbook(ctx, `督办清单${today.replace(/-/g, '')}.xlsx`, wb), '导出督办清单');
+  },
+  'meetings.exportAttendance': async ({ year }, ctx) => {
+    const rows = attendanceRates(ctx.db, year ? `${year}-01-01` : null, year ? `${year}-12-31` : null);
+    const h = heading(ctx);
+    const wb = new ExcelJS.Workbook();
+    addTableSheet(wb, '出席统计', {
+      title: `${h.committeeName || h.streetName}联席会议出席统计（${year ? `${year}年` : '全部年度'}）`,
+      columns: [
+        { header: '序号', kind: 'number', align: 'center' },
+        { header: '单位/社区', maxWidth: 36 },
+        { header: '应出席', kind: 'number' },
+        { header: '出席', kind: 'number' },
+        { header: '请假', kind: 'number' },
+        { header: '缺席', kind: 'number' },
+        { header: '出席率', kind: 'number', numFmt: '0.0%' },
+      ],
+      rows: rows.map((r, n) => [n + 1, r.name, r.invited, r.present, r.leave, r.absent, r.rate]),
+    });
+    const name = `联席会议出席统计${year ? `${year}年` : ''}.xlsx`;
+    return logExport(ctx, await saveWorkbook(ctx, name, wb), '导出出席统计');
   },
 };

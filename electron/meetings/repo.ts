@@ -94,6 +94,19 @@ export function listMeetings(
     where.push('m.status = @status');
     params.status = q.status;
   }
+  if (q.unitId) {
+    where.push('m.id IN (SELECT meeting_id FROM meeting_invitees WHERE unit_id = @unitId)');
+    params.unitId = q.unitId;
+  }
+  if (q.communityId) {
+    where.push('m.id IN (SELECT meeting_id FROM meeting_invitees WHERE community_id = @communityId)');
+    params.communityId = q.communityId;
+  }
+  if (q.year) {
+    where.push('m.held_on BETWEEN @yearFrom AND @yearTo');
+    params.yearFrom = `${q.year}-01-01`;
+    params.yearTo = `${q.year}-12-31`;
+  }
   if (q.search.trim()) {
     where.push(`(m.title LIKE @s ESCAPE '\\' OR m.place LIKE @s ESCAPE '\\' OR m.host LIKE @s ESCAPE '\\')`);
     params.s = likePattern(q.search.trim());
@@ -355,12 +368,13 @@ interface DecisionRow {
   target: string;
   deadline: string | null;
   closed_on: string | null;
+  updated_at: string;
   feedback_count: number;
   partners: string | null;
 }
 
 const DECISION_COLUMNS = `d.id, d.meeting_id, d.agenda_item_id, d.content, d.lead_unit_id, d.lead_unit_name, d.target, d.deadline,
-  d.closed_on,
+  d.closed_on, d.updated_at,
   (SELECT count(*) FROM decision_feedback f WHERE f.decision_id = d.id) AS feedback_count,
   (SELECT json_group_array(json_object('unitId', p.unit_id, 'name', p.unit_name))
      FROM (SELECT * FROM decision_partners p WHERE p.decision_id = d.id ORDER BY p.sort) p) AS partners`;
@@ -378,6 +392,7 @@ function toDecision(r: DecisionRow, today: string): Decision {
     deadline: r.deadline,
     closedOn: r.closed_on,
     feedbackCount: r.feedback_count,
+    updatedAt: r.updated_at,
     status: r.lead_unit_name
       ? supervisionStatus({ closedOn: r.closed_on, deadline: r.deadline, feedbackCount: r.feedback_count }, today)
       : null,

@@ -2,32 +2,23 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../shared/contract';
 import type { MeetingDetail, SupervisionDetail } from '../../shared/contract/meetings';
 import { todayIso } from '../../shared/domain/dates';
-import {
-  ATTENDANCE_LABELS,
-  CARRYOVER_TITLE,
-  CHECK_STATUS_LABELS,
-  DEFAULT_MEETING_KINDS,
-  meetingTitle,
-} from '../../shared/domain/meetings';
+import { ATTENDANCE_LABELS, CARRYOVER_TITLE, CHECK_STATUS_LABELS, meetingTitle } from '../../shared/domain/meetings';
 import { attachmentsOf } from '../attachments/repo';
 import { storeAttachment } from '../attachments/store';
 import { AppError, notFound } from '../core/errors';
 import type { Handlers } from '../core/registry';
 import { describeChanges, recordOp } from '../oplog/service';
 import { moveToBin } from '../recycle/service';
-import { readSettings, writeSetting } from '../settings/repo';
+import { optionList, saveOptionList } from '../options/service';
 import { minutesText } from './minutes-text';
 import * as repo from './repo';
 
 /** The rules of 联席会议 and 督办. Every write runs in one IMMEDIATE transaction and is logged in it. */
 
-const KINDS_KEY = 'meetingKinds';
 export const FEEDBACK_OWNER = 'decision_feedback';
 
-export function meetingKinds(db: Database): string[] {
-  const raw = readSettings(db).get(KINDS_KEY);
-  return raw ? (JSON.parse(raw) as string[]) : [...DEFAULT_MEETING_KINDS];
-}
+/** 会议类型 is one of the editable option lists of 设置 (electron/options). */
+export const meetingKinds = (db: Database): string[] => optionList(db, 'meetingKinds');
 
 export function meetingDetail(db: Database, id: number, today = todayIso()): MeetingDetail {
   const m = repo.getMeeting(db, id);
@@ -83,6 +74,20 @@ const loggedDrafts = new Set<string>();
 
 function snapshotText(db: Database, id: number): string {
   return minutesText(meetingDetail(db, id));
+}
+
+/** 出席统计 per unit and community over held meetings (the screen, its export and evaluation read it). */
+export function attendanceRates(db: Database, from: string | null, to: string | null) {
+  return repo.attendanceCounts(db, from, to).map((r) => ({
+    unitId: r.unit_id,
+    communityId: r.community_id,
+    name: r.name,
+    invited: r.invited,
+    present: r.present,
+    leave: r.leave,
+    absent: r.absent,
+    rate: r.invited ? r.present / r.invited : null,
+  }));
 }
 
 type Feedback = SupervisionDetail['feedback'][number];
@@ -168,21 +173,7 @@ export const meetingsHandlers: Pick<
   | 'supervision.check'
 > = {
   'meetings.kinds': (_i, { db }) => ({ kinds: meetingKinds(db) }),
-  'meetings.saveKinds': ({ kinds }, { db }) =>
-    db
-      .transaction(() => {
-        const before = meetingKinds(db);
-        writeSetting(db, KINDS_KEY, JSON.stringify(kinds));
-        recordOp(db, {
-          action: 'settings',
-          entity: 'settings',
-          entityId: null,
-          title: '会议类型',
-          summary: `${before.join('、')} → ${kinds.join('、')}`,
-        });
-        return { kinds };
-      })
-      .immediate(),
+  'meetings.saveKinds': ({ kinds }, { db }) => ({ kinds: saveOptionList(db, 'meetingKinds', kinds) }),
 
   'meetings.list': (q, { db }) => repo.listMeetings(db, q),
   'meetings.get': ({ id }, { db }) => meetingDetail(db, id),
@@ -351,7 +342,7 @@ export const meetingsHandlers: Pick<
     db
       .transaction(() => {
         const a = agendaOf(db, id);
-        editableMeeting(db, a.meeting_id);
+        const m = editableMeeting(db, a.meeting_id);
         const rows = repo.agendaRows(db, a.meeting_id);
         const i = rows.findIndex((r) => r.id === id);
         const j = direction === 'up' ? i - 1 : i + 1;
@@ -359,6 +350,13 @@ export const meetingsHandlers: Pick<
           const order = rows.map((r) => r.id);
           [order[i], order[j]] = [order[j]!, order[i]!];
           order.forEach((rid, n) => repo.setAgendaSort(db, rid, n + 1));
+          recordOp(db, {
+            action: 'update',
+            entity: 'meeting',
+            entityId: m.id,
+            title: m.title,
+            summary: `议题“${a.title}”${direction === 'up' ? '上移' : '下移'}，现为第${j + 1}项`,
+          });
         }
         return meetingDetail(db, a.meeting_id);
       })
@@ -514,17 +512,7 @@ export const meetingsHandlers: Pick<
       text: r.snapshot,
     })),
 
-  'meetings.attendanceRates': ({ from, to }, { db }) =>
-    repo.attendanceCounts(db, from ?? null, to ?? null).map((r) => ({
-      unitId: r.unit_id,
-      communityId: r.community_id,
-      name: r.name,
-      invited: r.invited,
-      present: r.present,
-      leave: r.leave,
-      absent: r.absent,
-      rate: r.invited ? r.present / r.invited : null,
-    })),
+  'meetings.attendanceRates': ({ from, to }, { db }) => attendanceRates(db, from ?? null, to ?? null),
 
   'meetings.search': ({ q }, { db }) =>
     repo.searchText(db, q, 100).map((r) => {

@@ -2,17 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { NeedDetail, NeedInput } from '../../shared/contract/lists';
 import { todayIso } from '../../shared/domain/dates';
-import {
-  NEED_CATEGORIES,
-  NEED_FIELD_LABELS,
-  NEED_STATUS_LABELS,
-  NEED_TRANSITIONS,
-  type NeedStatus,
-} from '../../shared/domain/lists';
+import { NEED_FIELD_LABELS, NEED_STATUS_LABELS, NEED_TRANSITIONS, type NeedStatus } from '../../shared/domain/lists';
 import { nameKey } from '../../shared/domain/text';
 import { AppError, notFound } from '../core/errors';
 import type { Handlers } from '../core/registry';
 import { currentOperator, describeChanges, recordOp } from '../oplog/service';
+import { optionList } from '../options/service';
 import { moveToBin } from '../recycle/service';
 import { getCommunity } from '../units/repo';
 import type { NeedSnapshot } from './recycle';
@@ -144,6 +139,6 @@ export const needsHandlers: Pick<
   },
   'needs.categories': (_input, { db }) => {
     const used = repo.usedCategories(db);
-    return [...new Set([...NEED_CATEGORIES, ...used])];
+    return [...new Set([...optionList(db, 'needCategories'), ...used])];
   },
 };

@@ -4,12 +4,12 @@ import type { Closure, Project, ProjectListQuery, UnitLedgerRow } from '../../sh
 import { daysBefore, daysBetween } from '../../shared/domain/dates';
 import {
   OPEN_PROJECT_STATUSES,
-  STALL_DAYS,
   type ClosureResult,
   type ProjectSource,
   type ProjectStatus,
 } from '../../shared/domain/lists';
 import { likePattern } from '../db/sql';
+import { listThresholds } from '../options/service';
 
 /** All SQL of 项目清单 and 项目台账. Callers own the transactions. */
 
@@ -93,7 +93,7 @@ const isOpen = (s: ProjectStatus) => OPEN_PROJECT_STATUSES.includes(s);
 /** The day idleness is counted from: the last progress entry, else the start, else the day it was entered. */
 const lastActivity = (r: ProjectRow) => r.progress_on ?? r.start_on ?? r.created_at.slice(0, 10);
 
-export function toProject(r: ProjectRow, today: string): Project {
+export function toProject(r: ProjectRow, today: string, stallDays: number): Project {
   const workedOn = r.status === 'planning' || r.status === 'active';
   const overdue = workedOn && r.long_term === 0 && r.deadline_on !== null && r.deadline_on < today;
   const idleDays = isOpen(r.status) ? Math.max(0, daysBetween(lastActivity(r), today)) : null;
@@ -123,11 +123,14 @@ export function toProject(r: ProjectRow, today: string): Project {
     progressText: r.progress_text,
     overdue,
     overdueDays: overdue ? daysBetween(r.deadline_on!, today) : 0,
-    stalled: workedOn && idleDays !== null && idleDays >= STALL_DAYS,
+    stalled: workedOn && idleDays !== null && idleDays >= stallDays,
     idleDays,
     updatedAt: r.updated_at,
   };
 }
+
+/** 停滞 after this many days without a progress entry: set in 设置 (积压与停滞天数). */
+const stallDaysOf = (db: Database) => listThresholds(db).stallDays;
 
 /** The same rules as toProject, as SQL, so the 逾期 / 停滞 filters page in SQLite. */
 const OVERDUE_SQL = `(p.status IN ('planning', 'active') AND p.long_term = 0 AND p.deadline_on < @today)`;
@@ -176,7 +179,7 @@ export function listProjects(db: Database, q: ListQuery, today: string): { rows:
   if (q.overdue) where.push(OVERDUE_SQL);
   if (q.stalled) where.push(STALLED_SQL);
   if (q.overdue) params.today = today;
-  if (q.stalled) params.stallBefore = daysBefore(today, STALL_DAYS);
+  if (q.stalled) params.stallBefore = daysBefore(today, stallDaysOf(db));
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM projects p ${whereSql}`).get(params) as { n: number }).n;
   const dir = q.sortDir === 'desc' ? 'DESC' : 'ASC';
@@ -188,12 +191,13 @@ export function listProjects(db: Database, q: ListQuery, today: string): { rows:
        WHERE p.id IN (SELECT p.id FROM projects p ${whereSql} ${order} LIMIT @limit OFFSET @offset) ${order}`,
     )
     .all({ ...params, limit: q.pageSize, offset: q.page * q.pageSize }) as ProjectRow[];
-  return { rows: rows.map((r) => toProject(r, today)), total };
+  const stallDays = stallDaysOf(db);
+  return { rows: rows.map((r) => toProject(r, today, stallDays)), total };
 }
 
 export function getProject(db: Database, id: number, today: string): Project | undefined {
   const r = db.prepare(`SELECT ${COLUMNS} FROM projects p WHERE p.id = ?`).get(id) as ProjectRow | undefined;
-  return r && toProject(r, today);
+  return r && toProject(r, today, stallDaysOf(db));
 }
 
 /** Every project of a year (or all years), in 责任分解表 order. */
@@ -201,7 +205,8 @@ export function allProjects(db: Database, today: string, year?: number): Project
   const rows = db
     .prepare(`SELECT ${COLUMNS} FROM projects p WHERE @year IS NULL OR p.year = @year ORDER BY p.year, p.id`)
     .all({ year: year ?? null }) as ProjectRow[];
-  return rows.map((r) => toProject(r, today));
+  const stallDays = stallDaysOf(db);
+  return rows.map((r) => toProject(r, today, stallDays));
 }
 
 export function findProjectId(db: Database, year: number, nameKey: string): number | undefined {
@@ -420,7 +425,7 @@ export function ledgerByUnit(db: Database, today: string, year?: number): UnitLe
        WHERE @year IS NULL OR p.year = @year
        GROUP BY u.id ORDER BY u.name_key`,
     )
-    .all({ year: year ?? null, today, stallBefore: daysBefore(today, STALL_DAYS) }) as UnitLedgerRow[];
+    .all({ year: year ?? null, today, stallBefore: daysBefore(today, stallDaysOf(db)) }) as UnitLedgerRow[];
 }
 
 /** Whether the directory may delete a unit: projects and resources keep pointing at it. */
@@ -453,7 +458,8 @@ export function projectsOfUnit(
        WHERE pu.unit_id = ? ORDER BY pu.role, p.year, p.id`,
     )
     .all(unitId) as (ProjectRow & { unit_role: 'lead' | 'support' })[];
-  return rows.map((r) => ({ ...toProject(r, today), role: r.unit_role }));
+  const stallDays = stallDaysOf(db);
+  return rows.map((r) => ({ ...toProject(r, today, stallDays), role: r.unit_role }));
 }
 
 /** Progress entries of some projects dated within [from, to]. */

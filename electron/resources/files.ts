@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Database } from 'better-sqlite3';
 import { todayIso } from '../../shared/domain/dates';
-import { RESOURCE_STATUS_LABELS, RESOURCE_TYPES } from '../../shared/domain/lists';
+import { RESOURCE_STATUS_LABELS } from '../../shared/domain/lists';
+import { optionList } from '../options/service';
 import { PHONE_HINT } from '../../shared/domain/phone';
 import type { Handlers } from '../core/registry';
 import { saveAndLog } from '../files/export-log';
@@ -52,16 +53,17 @@ export function buildResourcesWorkbook(db: Database): ExcelJS.Workbook {
 }
 
 export function buildResourcesTemplate(db: Database): ExcelJS.Workbook {
+  const types = optionList(db, 'resourceTypes');
   return buildListTemplate({
     sheetName: '资源清单',
     title: `${getSettings(db).streetName}共建单位资源清单（填报）`,
     columns: RESOURCE_EXPORT_COLUMNS,
-    dropdowns: { 资源类型: RESOURCE_TYPES, 状态: Object.values(RESOURCE_STATUS_LABELS) },
+    dropdowns: { 资源类型: types, 状态: Object.values(RESOURCE_STATUS_LABELS) },
     textColumns: ['联系电话'],
     howTo: [
       '1. 在“资源清单”工作表第3行起逐行填写，一行一项资源。',
       '2. “提供单位”“资源类型”“资源名称”必填；提供单位请写共建单位名录中的全称，名录中找不到的单位在导入时由您指定对应单位。',
-      `3. 资源类型可选：${RESOURCE_TYPES.join('、')}。`,
+      `3. 资源类型可选：${types.join('、')}（也可填写本街道约定的其他类型）。`,
       `4. 联系电话：${PHONE_HINT}。`,
       '5. 有效期至：写成 2025年12月31日 这样的日期；长期有效可不填。状态不填按“可用”。',
       '6. 同一单位的同名资源视为同一项，重复导入只会更新，不会重复登记。',

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -24,7 +24,9 @@ import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { PROJECT_SORT_FIELDS, type Project, type ProjectListQuery } from '../../shared/contract/ledger';
-import { PROJECT_STATUSES, PROJECT_STATUS_LABELS, STALL_DAYS, type ProjectStatus } from '../../shared/domain/lists';
+import { PROJECT_STATUSES, PROJECT_STATUS_LABELS, type ProjectStatus } from '../../shared/domain/lists';
+import { THRESHOLD_DEFAULTS } from '../../shared/domain/options';
+import { useThresholds } from '../options/queries';
 import { paths } from '../app/paths';
 import { EmptyState } from '../common/EmptyState';
 import { LoadError } from '../common/LoadState';
@@ -112,10 +114,16 @@ export default function LedgerPage() {
   const navigate = useNavigate();
   const years = useProjectYears();
   const [view, setView] = useState<View>('breakdown');
-  const [year, setYear] = useState<number | ''>('');
-  const [status, setStatus] = useState<ProjectStatus | ''>('');
-  const [overdue, setOverdue] = useState(false);
+  // The dashboard's project chart opens this list filtered: ?year=&status=&overdue=1.
+  const [params] = useSearchParams();
+  const [year, setYear] = useState<number | ''>(() => Number(params.get('year')) || '');
+  const [status, setStatus] = useState<ProjectStatus | ''>(() => {
+    const s = params.get('status') ?? '';
+    return (PROJECT_STATUSES as readonly string[]).includes(s) ? (s as ProjectStatus) : '';
+  });
+  const [overdue, setOverdue] = useState(() => params.get('overdue') === '1');
   const [stalled, setStalled] = useState(false);
+  const stallDays = useThresholds().data?.stallDays ?? THRESHOLD_DEFAULTS.stallDays;
   const [search, setSearch] = useState('');
   const [paging, setPaging] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
   const [sort, setSort] = useState<GridSortModel>([{ field: 'deadlineOn', sort: 'asc' }]);
@@ -273,7 +281,7 @@ export default function LedgerPage() {
                   }}
                 />
               }
-              label={`只看停滞（${STALL_DAYS}天无进度）`}
+              label={`只看停滞（${stallDays}天无进度）`}
             />
             {unit && (
               <Chip

@@ -11,19 +11,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { NeedInput, type NeedDetail } from '../../shared/contract/lists';
 import { todayIso } from '../../shared/domain/dates';
-import {
-  NEED_SOURCES,
-  NEED_STATUS_LABELS,
-  NEED_TRANSITIONS,
-  URGENCIES,
-  type NeedStatus,
-} from '../../shared/domain/lists';
+import { NEED_STATUS_LABELS, NEED_TRANSITIONS, URGENCIES, type NeedStatus } from '../../shared/domain/lists';
 import { paths } from '../app/paths';
 import { useConfirm } from '../common/Confirm';
 import { apiFieldErrors, errorMessage, zodFieldErrors, type FieldErrors } from '../common/errors';
 import { FormDialog } from '../common/FormDialog';
 import { useNotify } from '../common/Notifier';
 import { useCommunities } from '../communities/queries';
+import { useOptionList } from '../options/queries';
 import { useListWrite, useNeedCategories } from './queries';
 import { ReasonDialog } from './ReasonDialog';
 import { NeedStatusChip } from './StatusChips';
@@ -62,6 +57,7 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
   const [formError, setFormError] = useState<string | null>(null);
   const communities = useCommunities();
   const categories = useNeedCategories();
+  const sources = useOptionList('needSources');
   const save = useListWrite('needs.save');
   const setStatus = useListWrite('needs.setStatus');
   const remove = useListWrite('needs.delete');
@@ -207,7 +203,7 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
           />
           <Autocomplete
             freeSolo
-            options={[...NEED_SOURCES]}
+            options={sources.data ?? []}
             value={draft.source}
             onInputChange={(_e, v) => set('source', v)}
             sx={{ flex: 1 }}

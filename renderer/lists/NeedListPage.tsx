@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -20,7 +21,7 @@ import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { NEED_SORT_FIELDS, type Need, type NeedDetail, type NeedListQuery } from '../../shared/contract/lists';
-import { BACKLOG_DAYS, NEED_STATUSES, NEED_STATUS_LABELS, type NeedStatus } from '../../shared/domain/lists';
+import { NEED_STATUSES, NEED_STATUS_LABELS, type NeedStatus } from '../../shared/domain/lists';
 import { call } from '../api/client';
 import { keys } from '../app/queryClient';
 import { EmptyState } from '../common/EmptyState';
@@ -30,9 +31,12 @@ import { useDebounced } from '../common/useDebounced';
 import { useFileAction } from '../common/useFileAction';
 import { useShortcut } from '../common/useShortcut';
 import { useCommunities } from '../communities/queries';
+import { useThresholds } from '../options/queries';
 import { cnDate, gridSx, selectSlots } from './gridStyle';
 import { useNeedCategories, useNeedList } from './queries';
 import { NeedStatusChip } from './StatusChips';
+import { THRESHOLD_DEFAULTS } from '../../shared/domain/options';
+import { useOpenFromLink } from '../search/useOpenFromLink';
 
 const NeedDialog = lazy(() => import('./NeedDialog'));
 const ListImportDialog = lazy(() => import('./ListImportDialog'));
@@ -40,7 +44,8 @@ const ListImportDialog = lazy(() => import('./ListImportDialog'));
 type SortField = (typeof NEED_SORT_FIELDS)[number];
 const isSortField = (f: string): f is SortField => (NEED_SORT_FIELDS as readonly string[]).includes(f);
 
-const columns: GridColDef<Need>[] = [
+/** The 待对接天数 column is red from the backlog threshold set in 设置 on. */
+const needColumns = (backlogDays: number): GridColDef<Need>[] => [
   { field: 'communityName', headerName: '社区', width: 110 },
   { field: 'grid', headerName: '网格', width: 90, sortable: false },
   { field: 'title', headerName: '需求名称', flex: 1, minWidth: 180 },
@@ -61,7 +66,7 @@ const columns: GridColDef<Need>[] = [
         <Typography
           component="span"
           variant="body2"
-          color={p.row.waitingDays >= BACKLOG_DAYS ? 'error' : 'text.primary'}
+          color={p.row.waitingDays >= backlogDays ? 'error' : 'text.primary'}
         >
           {p.row.waitingDays}天
         </Typography>
@@ -72,11 +77,18 @@ const columns: GridColDef<Need>[] = [
 /** 需求清单: residents' needs by community, with the 积压 (backlog) view. */
 export default function NeedListPage() {
   const qc = useQueryClient();
+  // The dashboard's charts open this list filtered: ?status=&category=&community= set the first filters.
+  const [params] = useSearchParams();
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<NeedStatus | ''>('');
-  const [category, setCategory] = useState('');
-  const [communityId, setCommunityId] = useState<number | ''>('');
+  const [status, setStatus] = useState<NeedStatus | ''>(() => {
+    const s = params.get('status') ?? '';
+    return (NEED_STATUSES as readonly string[]).includes(s) ? (s as NeedStatus) : '';
+  });
+  const [category, setCategory] = useState(() => params.get('category') ?? '');
+  const [communityId, setCommunityId] = useState<number | ''>(() => Number(params.get('community')) || '');
   const [backlog, setBacklog] = useState(false);
+  const backlogDays = useThresholds().data?.backlogDays ?? THRESHOLD_DEFAULTS.backlogDays;
+  const columns = useMemo(() => needColumns(backlogDays), [backlogDays]);
   const [paging, setPaging] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
   const [sort, setSort] = useState<GridSortModel>([{ field: 'raisedOn', sort: 'desc' }]);
   const [editing, setEditing] = useState<{ need?: NeedDetail } | null>(null);
@@ -92,7 +104,7 @@ export default function NeedListPage() {
     status: status || undefined,
     category: category || undefined,
     communityId: communityId || undefined,
-    backlogDays: backlog ? BACKLOG_DAYS : undefined,
+    backlogDays: backlog ? backlogDays : undefined,
     sortBy: sortItem && isSortField(sortItem.field) ? sortItem.field : 'raisedOn',
     sortDir: sortItem?.sort === 'asc' ? 'asc' : 'desc',
   };
@@ -105,6 +117,7 @@ export default function NeedListPage() {
     void qc
       .fetchQuery({ queryKey: [...keys.needs, 'detail', id], queryFn: () => call('needs.get', { id }), staleTime: 0 })
       .then((need) => setEditing({ need }));
+  useOpenFromLink(open);
   const dialogOpen = editing !== null || importing || exporting;
   useShortcut('n', () => setEditing({}), !dialogOpen);
   const reset = () => setPaging((p) => ({ ...p, page: 0 }));
@@ -239,7 +252,7 @@ export default function NeedListPage() {
                   }}
                 />
               }
-              label={`只看积压（待对接超过${BACKLOG_DAYS}天）`}
+              label={`只看积压（待对接超过${backlogDays}天）`}
             />
           </Stack>
           <Paper variant="outlined" sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>

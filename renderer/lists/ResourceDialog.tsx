@@ -8,16 +8,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ResourceInput, type ResourceDetail } from '../../shared/contract/lists';
-import {
-  RESOURCE_STATUSES,
-  RESOURCE_STATUS_LABELS,
-  RESOURCE_TYPES,
-  type ResourceStatus,
-} from '../../shared/domain/lists';
+import { RESOURCE_STATUSES, RESOURCE_STATUS_LABELS, type ResourceStatus } from '../../shared/domain/lists';
 import { paths } from '../app/paths';
 import { useConfirm } from '../common/Confirm';
 import { apiFieldErrors, errorMessage, zodFieldErrors, type FieldErrors } from '../common/errors';
 import { FormDialog } from '../common/FormDialog';
+import { useOptionList } from '../options/queries';
 import { useNotify } from '../common/Notifier';
 import { useListWrite } from './queries';
 import { SingleUnitPicker, type UnitRef } from './UnitPicker';
@@ -51,6 +47,7 @@ const draftOf = (r?: ResourceDetail): Draft => ({
 /** 登记 / 编辑资源 of a co-building unit. */
 export default function ResourceDialog({ resource, onClose }: { resource?: ResourceDetail; onClose: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(resource));
+  const types = useOptionList('resourceTypes');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const save = useListWrite('resources.save');
@@ -131,7 +128,7 @@ export default function ResourceDialog({ resource, onClose }: { resource?: Resou
           </Stack>
           <Autocomplete
             freeSolo
-            options={[...RESOURCE_TYPES]}
+            options={types.data ?? []}
             value={draft.type}
             onInputChange={(_e, v) => set('type', v)}
             sx={{ flex: 1 }}

@@ -18,16 +18,12 @@ import {
   type ResourceDetail,
   type ResourceListQuery,
 } from '../../shared/contract/lists';
-import {
-  RESOURCE_STATUSES,
-  RESOURCE_STATUS_LABELS,
-  RESOURCE_TYPES,
-  type ResourceStatus,
-} from '../../shared/domain/lists';
+import { RESOURCE_STATUSES, RESOURCE_STATUS_LABELS, type ResourceStatus } from '../../shared/domain/lists';
 import { call } from '../api/client';
 import { keys } from '../app/queryClient';
 import { EmptyState } from '../common/EmptyState';
 import { LoadError } from '../common/LoadState';
+import { useOptionList } from '../options/queries';
 import { PageHeader } from '../common/PageHeader';
 import { useDebounced } from '../common/useDebounced';
 import { useFileAction } from '../common/useFileAction';
@@ -35,6 +31,7 @@ import { useShortcut } from '../common/useShortcut';
 import { cnDate, gridSx, selectSlots } from './gridStyle';
 import { useResourceList } from './queries';
 import { ResourceStatusChip } from './StatusChips';
+import { useOpenFromLink } from '../search/useOpenFromLink';
 
 const ResourceDialog = lazy(() => import('./ResourceDialog'));
 const ListImportDialog = lazy(() => import('./ListImportDialog'));
@@ -68,6 +65,7 @@ export default function ResourceListPage() {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<ResourceStatus | ''>('');
   const [type, setType] = useState('');
+  const types = useOptionList('resourceTypes');
   const [paging, setPaging] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
   const [sort, setSort] = useState<GridSortModel>([{ field: 'unitName', sort: 'asc' }]);
   const [editing, setEditing] = useState<{ resource?: ResourceDetail } | null>(null);
@@ -94,6 +92,7 @@ export default function ResourceListPage() {
         staleTime: 0,
       })
       .then((resource) => setEditing({ resource }));
+  useOpenFromLink(open);
   useShortcut('n', () => setEditing({}), editing === null && !importing);
   const reset = () => setPaging((p) => ({ ...p, page: 0 }));
   const total = list.data?.total ?? 0;
@@ -165,7 +164,7 @@ export default function ResourceListPage() {
               sx={{ width: 140 }}
             >
               <MenuItem value="">全部类型</MenuItem>
-              {RESOURCE_TYPES.map((t) => (
+              {(types.data ?? []).map((t) => (
                 <MenuItem key={t} value={t}>
                   {t}
                 </MenuItem>

@@ -1,13 +1,16 @@
 import { lazy, Suspense, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
@@ -24,6 +27,7 @@ import { PageHeader } from '../common/PageHeader';
 import { useDebounced } from '../common/useDebounced';
 import { useShortcut } from '../common/useShortcut';
 import { paths } from '../app/paths';
+import { AttendanceStats, type AttendanceRow } from './AttendanceStats';
 import { useMeetingKinds, useMeetingList } from './queries';
 
 const MeetingFormDialog = lazy(() => import('./MeetingFormDialog'));
@@ -55,7 +59,7 @@ const columns: GridColDef<MeetingSummary>[] = [
 
 const KIND_LABEL = { minutes: '会议记录', decision: '议定事项', feedback: '反馈' } as const;
 
-/** 联席会议: the list, 新建会议 (Ctrl+N), and a search across minutes, decisions and feedback. */
+/** 联席会议: the list, 新建会议 (Ctrl+N), a search across minutes, decisions and feedback, and 出席统计. */
 export default function MeetingListPage() {
   const navigate = useNavigate();
   const kinds = useMeetingKinds();
@@ -65,7 +69,30 @@ export default function MeetingListPage() {
   const [creating, setCreating] = useState(false);
   const [q, setQ] = useState('');
   const term = useDebounced(q.trim(), 300);
-  const list = useMeetingList({ ...paging, kind: kind || undefined, status: status || undefined });
+  // ?tab=attendance shows 出席统计; ?unit= / ?community= (with name and year) narrow the list to one invitee's meetings.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'attendance' ? 'attendance' : 'list';
+  const invitee = {
+    unitId: Number(params.get('unit')) || undefined,
+    communityId: Number(params.get('community')) || undefined,
+    year: Number(params.get('year')) || undefined,
+  };
+  const inviteeName = params.get('name') ?? '';
+  const byInvitee = invitee.unitId !== undefined || invitee.communityId !== undefined;
+  const openInvitee = (r: AttendanceRow, year: number | null) => {
+    const next = new URLSearchParams({ name: r.name });
+    if (r.unitId) next.set('unit', String(r.unitId));
+    if (r.communityId) next.set('community', String(r.communityId));
+    if (year) next.set('year', String(year));
+    setPaging((p) => ({ ...p, page: 0 }));
+    setParams(next);
+  };
+  const list = useMeetingList({
+    ...paging,
+    kind: kind || undefined,
+    status: status || undefined,
+    ...(byInvitee ? invitee : {}),
+  });
   const hits = useQuery({
     queryKey: ['meetings', 'search', term],
     queryFn: () => call('meetings.search', { q: term }),
@@ -73,7 +100,7 @@ export default function MeetingListPage() {
   });
   useShortcut('n', () => setCreating(true), !creating);
 
-  const empty = list.data?.total === 0 && !kind && !status;
+  const empty = list.data?.total === 0 && !kind && !status && !byInvitee;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <PageHeader title="联席会议" subtitle="出席、会议记录、议定事项与会议文件">
@@ -92,88 +119,111 @@ export default function MeetingListPage() {
         </EmptyState>
       ) : (
         <>
-          <Stack direction="row" spacing={2} sx={{ mb: 1.5 }}>
-            <TextField
-              select
-              size="small"
-              label="会议类型"
-              value={kind}
-              onChange={(e) => setKind(e.target.value)}
-              sx={{ width: 180 }}
-            >
-              <MenuItem value="">全部</MenuItem>
-              {(kinds.data?.kinds ?? []).map((k) => (
-                <MenuItem key={k} value={k}>
-                  {k}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              size="small"
-              label="状态"
-              value={status}
-              onChange={(e) => setStatus(e.target.value as MeetingStatus | '')}
-              sx={{ width: 140 }}
-            >
-              <MenuItem value="">全部</MenuItem>
-              {MEETING_STATUSES.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {MEETING_STATUS_LABELS[s]}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              size="small"
-              label="搜索纪要、议定事项、反馈"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              sx={{ flex: 1, maxWidth: 360 }}
-            />
-          </Stack>
-          {term && (
-            <Paper variant="outlined" sx={{ mb: 1.5, maxHeight: 220, overflow: 'auto' }}>
-              {hits.data?.length === 0 && (
-                <Typography sx={{ p: 1.5 }} color="text.secondary">
-                  没有找到“{term}”。
-                </Typography>
-              )}
-              <List dense aria-label="搜索结果">
-                {hits.data?.map((h, i) => (
-                  <ListItemButton
-                    key={i}
-                    onClick={() =>
-                      navigate(
-                        h.kind === 'minutes' ? paths.meeting(h.meetingId) : `${paths.supervision}?item=${h.decisionId}`,
-                      )
-                    }
-                  >
-                    <ListItemText primary={h.snippet} secondary={`${KIND_LABEL[h.kind]} · ${h.meetingTitle}`} />
-                  </ListItemButton>
-                ))}
-              </List>
-            </Paper>
-          )}
-          {list.isError ? (
-            <LoadError error={list.error} onRetry={() => void list.refetch()} />
+          <Tabs
+            value={tab}
+            onChange={(_e, v: string) => setParams(v === 'attendance' ? { tab: 'attendance' } : {})}
+            sx={{ mb: 1.5, minHeight: 40, '& .MuiTab-root': { minHeight: 40 } }}
+          >
+            <Tab value="list" label="会议列表" />
+            <Tab value="attendance" label="出席统计" />
+          </Tabs>
+          {tab === 'attendance' ? (
+            <AttendanceStats onOpen={openInvitee} />
           ) : (
-            <DataGrid
-              aria-label="会议列表"
-              rows={list.data?.rows ?? []}
-              columns={columns}
-              rowCount={list.data?.total ?? 0}
-              loading={list.isFetching}
-              paginationMode="server"
-              paginationModel={paging}
-              onPaginationModelChange={setPaging}
-              pageSizeOptions={[25, 50, 100]}
-              disableColumnFilter
-              disableColumnMenu
-              disableRowSelectionOnClick
-              onRowClick={(p) => navigate(paths.meeting(Number(p.id)))}
-              localeText={{ ...GRID_ZH, noRowsLabel: '没有符合条件的会议' }}
-              sx={{ flex: 1, minHeight: 240, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
-            />
+            <>
+              <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1.5 }}>
+                <TextField
+                  select
+                  size="small"
+                  label="会议类型"
+                  value={kind}
+                  onChange={(e) => setKind(e.target.value)}
+                  sx={{ width: 180 }}
+                >
+                  <MenuItem value="">全部</MenuItem>
+                  {(kinds.data?.kinds ?? []).map((k) => (
+                    <MenuItem key={k} value={k}>
+                      {k}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField
+                  select
+                  size="small"
+                  label="状态"
+                  value={status}
+                  onChange={(e) => setStatus(e.target.value as MeetingStatus | '')}
+                  sx={{ width: 140 }}
+                >
+                  <MenuItem value="">全部</MenuItem>
+                  {MEETING_STATUSES.map((s) => (
+                    <MenuItem key={s} value={s}>
+                      {MEETING_STATUS_LABELS[s]}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField
+                  size="small"
+                  label="搜索纪要、议定事项、反馈"
+                  value={q}
+                  onChange={(e) => setQ(e.target.value)}
+                  sx={{ flex: 1, maxWidth: 360 }}
+                />
+                {byInvitee && (
+                  <Chip
+                    label={`参会：${inviteeName}${invitee.year ? `（${invitee.year}年）` : ''}`}
+                    onDelete={() => setParams({})}
+                    aria-label={`只看${inviteeName}参加的会议`}
+                  />
+                )}
+              </Stack>
+              {term && (
+                <Paper variant="outlined" sx={{ mb: 1.5, maxHeight: 220, overflow: 'auto' }}>
+                  {hits.data?.length === 0 && (
+                    <Typography sx={{ p: 1.5 }} color="text.secondary">
+                      没有找到“{term}”。
+                    </Typography>
+                  )}
+                  <List dense aria-label="搜索结果">
+                    {hits.data?.map((h, i) => (
+                      <ListItemButton
+                        key={i}
+                        onClick={() =>
+                          navigate(
+                            h.kind === 'minutes'
+                              ? paths.meeting(h.meetingId)
+                              : `${paths.supervision}?item=${h.decisionId}`,
+                          )
+                        }
+                      >
+                        <ListItemText primary={h.snippet} secondary={`${KIND_LABEL[h.kind]} · ${h.meetingTitle}`} />
+                      </ListItemButton>
+                    ))}
+                  </List>
+                </Paper>
+              )}
+              {list.isError ? (
+                <LoadError error={list.error} onRetry={() => void list.refetch()} />
+              ) : (
+                <DataGrid
+                  aria-label="会议列表"
+                  rows={list.data?.rows ?? []}
+                  columns={columns}
+                  rowCount={list.data?.total ?? 0}
+                  loading={list.isFetching}
+                  paginationMode="server"
+                  paginationModel={paging}
+                  onPaginationModelChange={setPaging}
+                  pageSizeOptions={[25, 50, 100]}
+                  disableColumnFilter
+                  disableColumnMenu
+                  disableRowSelectionOnClick
+                  onRowClick={(p) => navigate(paths.meeting(Number(p.id)))}
+                  localeText={{ ...GRID_ZH, noRowsLabel: '没有符合条件的会议' }}
+                  sx={{ flex: 1, minHeight: 240, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+                />
+              )}
+            </>
           )}
         </>
       )}

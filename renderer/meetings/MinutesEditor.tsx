@@ -1,22 +1,31 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
-import type { AgendaItem, MeetingDetail } from '../../shared/contract/meetings';
+import ArrowDownward from '@mui/icons-material/ArrowDownward';
+import ArrowUpward from '@mui/icons-material/ArrowUpward';
+import DeleteOutline from '@mui/icons-material/DeleteOutline';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import type { AgendaItem, Decision, MeetingDetail } from '../../shared/contract/meetings';
 import type { Unit } from '../../shared/contract/units';
 import { call } from '../api/client';
 import { keys } from '../app/queryClient';
 import { errorMessage } from '../common/errors';
 import { isComposing } from '../common/keyboard';
+import { useConfirm } from '../common/Confirm';
 import { useNotify } from '../common/Notifier';
+import { AgendaItemDialog } from './AgendaItemDialog';
 import { DecisionEditor } from './DecisionEditor';
 import { invalidateMeetings, useMeetingMutation } from './queries';
 import { useAutosave, type SaveState } from './useAutosave';
@@ -41,30 +50,38 @@ function ItemPanel({
   locked: boolean;
 }) {
   const qc = useQueryClient();
-  const notify = useNotify();
   const draft = useAutosave(item.id, item.discussion, item.savedAt, locked);
-  const [focusDecision, setFocusDecision] = useState<number | null>(null);
+  // Decisions added on this screen: on screen (and typeable) before the database has them, under a key that
+  // stays the same once they come back from the server, so the field keeps its focus and text.
+  const [fresh, setFresh] = useState<{ key: string; id?: number }[]>([]);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
   const refresh = () =>
     void qc.invalidateQueries({ queryKey: keys.meeting(meeting.id) }).then(() => invalidateMeetings(qc));
 
-  const addDecision = async () => {
+  const addDecision = () => {
     if (locked) return;
-    try {
-      const d = await call('meetings.saveDecision', { agendaItemId: item.id, content: '' });
-      setFocusDecision(d.id);
-      refresh();
-    } catch (e) {
-      notify.error(e);
-    }
+    const key = `new-${Date.now()}-${Math.random()}`;
+    // Synchronously: the next key typed right after Ctrl+Enter already lands in the new field.
+    flushSync(() => {
+      setFresh((f) => [...f, { key }]);
+      setFocusKey(key);
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (isComposing(e)) return;
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       e.preventDefault();
-      void addDecision();
+      addDecision();
     }
   };
+
+  const known = new Set(item.decisions.map((d) => d.id));
+  const keyOfId = new Map(fresh.flatMap((f) => (f.id ? [[f.id, f.key] as const] : [])));
+  const rows = [
+    ...item.decisions.map((d) => ({ key: keyOfId.get(d.id) ?? `d${d.id}`, decision: d as Decision | null })),
+    ...fresh.filter((f) => !f.id || !known.has(f.id)).map((f) => ({ key: f.key, decision: null })),
+  ];
 
   return (
     <Stack spacing={1.5} onKeyDown={onKeyDown} sx={{ minWidth: 0 }}>
@@ -99,22 +116,30 @@ function ItemPanel({
         error={draft.state.kind === 'error'}
       />
       <Stack spacing={1}>
-        {item.decisions.map((d, i) => (
+        {rows.map((r, i) => (
           <DecisionEditor
-            key={d.id}
-            decision={d}
+            key={r.key}
+            decision={r.decision}
+            agendaItemId={item.id}
             index={i}
             units={units}
             locked={locked}
-            autoFocus={focusDecision === d.id}
-            onDeleted={refresh}
+            autoFocus={focusKey === r.key}
+            onCreated={(id) => {
+              setFresh((f) => f.map((x) => (x.key === r.key ? { ...x, id } : x)));
+              refresh();
+            }}
+            onDeleted={() => {
+              setFresh((f) => f.filter((x) => x.key !== r.key));
+              refresh();
+            }}
             onSaved={() => void invalidateMeetings(qc)}
           />
         ))}
       </Stack>
       {!locked && (
         <Box>
-          <Button startIcon={<AddIcon />} onClick={() => void addDecision()}>
+          <Button startIcon={<AddIcon />} onClick={addDecision}>
             新增议定事项（Ctrl+Enter）
           </Button>
         </Box>
@@ -161,12 +186,18 @@ function CarryoverList({ meetingId }: { meetingId: number }) {
 /**
  * The minutes screen: agenda on the left, the current item's discussion and decisions on the right.
  * Alt+↓ / Alt+↑ move between items, Ctrl+Enter adds a decision; nothing fires while an IME is composing.
+ * The agenda is arranged from the keyboard too: Alt+Shift+↑/↓ moves the current item (Alt+↑/↓ on a focused
+ * item in the list), F2 edits it and Delete removes it; all of it is locked once the minutes are finalised.
  */
 export function MinutesEditor({ meeting, units }: { meeting: MeetingDetail; units: Unit[] }) {
   const [current, setCurrent] = useState(0);
   const [newTitle, setNewTitle] = useState('');
+  const [editing, setEditing] = useState<AgendaItem | null>(null);
   const addItem = useMeetingMutation('meetings.saveAgendaItem');
+  const moveItem = useMeetingMutation('meetings.moveAgendaItem');
+  const deleteItem = useMeetingMutation('meetings.deleteAgendaItem');
   const notify = useNotify();
+  const confirm = useConfirm();
   const locked = meeting.status === 'finalized';
   const count = meeting.agenda.length;
   const itemRef = useRef<HTMLDivElement>(null);
@@ -185,14 +216,61 @@ export function MinutesEditor({ meeting, units }: { meeting: MeetingDetail; unit
     setFocusRequest((n) => n + 1);
   };
 
+  const move = (i: number, direction: 'up' | 'down') => {
+    const a = meeting.agenda[i];
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (locked || !a || j < 0 || j >= count || moveItem.isPending) return;
+    moveItem.mutate(
+      { id: a.id, direction },
+      {
+        // The moved item stays the current one.
+        onSuccess: (m) =>
+          setCurrent(
+            Math.max(
+              0,
+              m.agenda.findIndex((x) => x.id === a.id),
+            ),
+          ),
+        onError: (e) => notify.error(errorMessage(e)),
+      },
+    );
+  };
+
+  const remove = (a: AgendaItem) => {
+    if (locked) return;
+    void confirm({
+      title: '删除议题？',
+      message: `删除“${a.title}”。只有还没有讨论记录和议定事项的议题可以删除；删除的议题名称、汇报人和说明不进入回收站，需要时请重新添加。`,
+      confirmText: '删除',
+      danger: true,
+      action: () => deleteItem.mutateAsync({ id: a.id }),
+    });
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (isComposing(e) || !e.altKey || e.ctrlKey) return;
-    if (e.key === 'ArrowDown' || e.key === 'PageDown') {
+    const up = e.key === 'ArrowUp' || e.key === 'PageUp';
+    const down = e.key === 'ArrowDown' || e.key === 'PageDown';
+    if (!up && !down) return;
+    e.preventDefault();
+    if (e.shiftKey) move(index, up ? 'up' : 'down');
+    else go(up ? index - 1 : index + 1);
+  };
+
+  /** Keys on a focused item of the agenda list: it is the one to move, edit or remove. */
+  const onItemKeyDown = (e: KeyboardEvent, i: number) => {
+    if (isComposing(e)) return;
+    const a = meeting.agenda[i]!;
+    if (e.altKey && !e.ctrlKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
-      go(index + 1);
-    } else if (e.key === 'ArrowUp' || e.key === 'PageUp') {
+      e.stopPropagation();
+      move(i, e.key === 'ArrowUp' ? 'up' : 'down');
+    } else if (e.key === 'F2' && !locked) {
       e.preventDefault();
-      go(index - 1);
+      setEditing(a);
+    } else if (e.key === 'Delete' && !locked) {
+      e.preventDefault();
+      remove(a);
     }
   };
 
@@ -211,6 +289,17 @@ export function MinutesEditor({ meeting, units }: { meeting: MeetingDetail; unit
     );
   };
 
+  const lockHint = '纪要已定稿，如需调整议程请先“修订纪要”';
+  const action = (label: string, icon: ReactNode, onClick: () => void, disabled: boolean) => (
+    <Tooltip title={locked ? lockHint : label}>
+      <span>
+        <IconButton size="small" aria-label={label} disabled={locked || disabled} onClick={onClick}>
+          {icon}
+        </IconButton>
+      </span>
+    </Tooltip>
+  );
+
   return (
     <Stack direction="row" spacing={2} sx={{ flex: 1, minHeight: 0 }} onKeyDown={onKeyDown}>
       <Box
@@ -227,12 +316,26 @@ export function MinutesEditor({ meeting, units }: { meeting: MeetingDetail; unit
         <Typography variant="subtitle2" color="text.secondary" sx={{ px: 1 }}>
           议程（Alt+↑/↓ 切换）
         </Typography>
+        {item && (
+          <Stack direction="row" aria-label="调整议程" role="toolbar" sx={{ px: 0.5 }}>
+            {action('编辑议题', <EditOutlined fontSize="small" />, () => setEditing(item), false)}
+            {action('上移议题', <ArrowUpward fontSize="small" />, () => move(index, 'up'), index === 0)}
+            {action('下移议题', <ArrowDownward fontSize="small" />, () => move(index, 'down'), index >= count - 1)}
+            {action('删除议题', <DeleteOutline fontSize="small" />, () => remove(item), false)}
+          </Stack>
+        )}
         <List dense aria-label="议程" sx={{ flex: 1, overflow: 'auto' }}>
           {meeting.agenda.map((a, i) => (
-            <ListItemButton key={a.id} selected={i === index} onClick={() => go(i)}>
+            <ListItemButton
+              key={a.id}
+              selected={i === index}
+              onClick={() => go(i)}
+              onKeyDown={(e) => onItemKeyDown(e, i)}
+              title={locked ? undefined : 'Alt+↑/↓ 调整顺序，F2 编辑，Delete 删除'}
+            >
               <ListItemText
                 primary={`${i + 1}. ${a.title}`}
-                secondary={`${a.discussion.trim() ? '已记录' : '未记录'}${a.decisions.length ? ` · 议定${a.decisions.length}项` : ''}`}
+                secondary={`${a.presenter ? `${a.presenter} · ` : ''}${a.discussion.trim() ? '已记录' : '未记录'}${a.decisions.length ? ` · 议定${a.decisions.length}项` : ''}`}
               />
             </ListItemButton>
           ))}
@@ -262,6 +365,7 @@ export function MinutesEditor({ meeting, units }: { meeting: MeetingDetail; unit
           </Typography>
         )}
       </Box>
+      {editing && <AgendaItemDialog meetingId={meeting.id} item={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

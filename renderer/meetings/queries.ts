@@ -19,7 +19,21 @@ export function useMeeting(id: number) {
 }
 
 export function useMeetingKinds() {
-  return useQuery({ queryKey: [...keys.meetings, 'kinds'], queryFn: () => call('meetings.kinds', {}) });
+  // 会议类型 is one of 设置's option lists: the same cache entry as renderer/options useOptionList.
+  return useQuery({
+    queryKey: [...keys.options, 'meetingKinds'],
+    queryFn: () => call('options.get', { list: 'meetingKinds' }),
+    select: (r) => ({ kinds: r.items }),
+  });
+}
+
+/** 出席统计 of one year (or all years) over held meetings. */
+export function useAttendanceRates(year: number | null) {
+  return useQuery({
+    queryKey: [...keys.meetings, 'attendance', year],
+    queryFn: () => call('meetings.attendanceRates', year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {}),
+    staleTime: 0,
+  });
 }
 
 export function useSupervisionList(q: SupervisionQuery) {
@@ -94,6 +108,7 @@ type ExportChannel =
   | 'meetings.exportSignInXlsx'
   | 'meetings.exportMinutesDocx'
   | 'meetings.exportMinutesPdf'
+  | 'meetings.exportAttendance'
   | 'supervision.export';
 
 /** Like common/useFileAction, for exports that take an input (which meeting, which filter). */

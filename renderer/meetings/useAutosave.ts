@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client';
 import { errorMessage } from '../common/errors';
-import { clearLocalDraft, draftToRestore, writeLocalDraft } from './draftStore';
+import { clearLocalDraft, draftToRestore, minutesDraftKey, writeLocalDraft } from './draftStore';
 
 export type SaveState =
   { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
@@ -35,7 +35,7 @@ export function useAutosave(agendaItemId: number, serverText: string, serverSave
     const p = call('meetings.saveDraft', { agendaItemId, discussion: value })
       .then((r) => {
         saved.current = value;
-        clearLocalDraft(agendaItemId, value);
+        clearLocalDraft(minutesDraftKey(agendaItemId), value);
         setState(latest.current === value ? { kind: 'saved', at: r.savedAt } : { kind: 'pending' });
       })
       .catch((e: unknown) => setState({ kind: 'error', message: errorMessage(e) }))
@@ -48,7 +48,7 @@ export function useAutosave(agendaItemId: number, serverText: string, serverSave
 
   // A new agenda item: start from the database's text, or from a newer local copy.
   useEffect(() => {
-    const local = locked ? null : draftToRestore(agendaItemId, serverText, serverSavedAt);
+    const local = locked ? null : draftToRestore(minutesDraftKey(agendaItemId), serverText, serverSavedAt);
     const start = local ? local.text : serverText;
     latest.current = start;
     saved.current = serverText;
@@ -80,7 +80,7 @@ export function useAutosave(agendaItemId: number, serverText: string, serverSave
     if (locked) return;
     latest.current = value;
     setText(value);
-    writeLocalDraft(agendaItemId, value);
+    writeLocalDraft(minutesDraftKey(agendaItemId), value);
     setState({ kind: 'pending' });
     const now = Date.now();
     firstPending.current ??= now;

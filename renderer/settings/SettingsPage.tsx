@@ -10,7 +10,10 @@ import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../common/erro
 import { LoadError, Loading } from '../common/LoadState';
 import { useNotify } from '../common/Notifier';
 import { PageHeader } from '../common/PageHeader';
+import { OptionListsCard } from '../options/OptionListsCard';
+import { ThresholdsCard } from '../options/ThresholdsCard';
 import { useAppInfo, useSaveSettings, useSettings } from './queries';
+import { SecurityCard } from './SecurityCard';
 import { StreetFields, type StreetValues } from './StreetFields';
 
 function StreetForm({ settings }: { settings: Settings }) {
@@ -128,6 +131,9 @@ export default function SettingsPage() {
         ) : (
           <Loading />
         )}
+        <SecurityCard />
+        <OptionListsCard />
+        <ThresholdsCard />
         <AboutPanel />
       </Stack>
     </Box>

@@ -70,6 +70,8 @@ export const Decision = z.object({
   deadline: z.string().nullable(),
   closedOn: z.string().nullable(),
   feedbackCount: z.number().int(),
+  /** When the decision was last saved: a newer local draft of its text is offered back (renderer draftStore). */
+  updatedAt: z.string(),
   /** Derived at read time from today's date (逾期 is never stored). Null when no 责任单位: not tracked. */
   status: z.enum(SUPERVISION_STATUSES).nullable(),
 });
@@ -172,6 +174,10 @@ export const MeetingListQuery = PageInput.extend({
   kind: z.string().max(L.short).optional(),
   status: z.enum(MEETING_STATUSES).optional(),
   search: z.string().max(100).default(''),
+  /** 出席统计 opens the meetings one unit (or community) was invited to, in the year looked at. */
+  unitId: Id.optional(),
+  communityId: Id.optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
 });
 export type MeetingListQuery = z.input<typeof MeetingListQuery>;
 
@@ -287,6 +293,10 @@ export const meetingsChannels = {
   'meetings.attendanceRates': defineChannel(
     z.object({ from: isoDate('开始日期').optional(), to: isoDate('结束日期').optional() }),
     z.array(AttendanceRate),
+  ),
+  'meetings.exportAttendance': defineChannel(
+    z.object({ year: z.number().int().min(2000).max(2100).optional() }),
+    SavedFile,
   ),
   'meetings.search': defineChannel(z.object({ q: requiredLine('搜索内容', 50) }), z.array(SearchHit)),
   'meetings.exportNotice': defineChannel(IdInput, SavedFile),

@@ -177,5 +177,23 @@ describe('三张清单 and 项目台账 in the real UI', () => {
     await page.getByRole('button', { name: '睦邻志愿者协会', exact: true }).click();
     await page.getByText('符合条件的项目 2 个').waitFor();
     await page.getByRole('gridcell', { name: '共富工坊', exact: true }).waitFor();
+
+    // 设置: a street's own need category and the 积压 threshold, used by the need form and list.
+    await page.getByRole('link', { name: '设置' }).click();
+    const categories = page.getByRole('combobox', { name: '需求类别' });
+    await categories.fill('加装电梯');
+    await categories.press('Enter');
+    await page.getByRole('button', { name: '保存需求类别' }).click();
+    await page.getByText('需求类别已保存').waitFor();
+    await page.getByLabel('积压天数').fill('7');
+    await page.getByRole('button', { name: '保存天数' }).click();
+    await page.getByText('积压与停滞天数已保存').waitFor();
+    await e2e.screenshot('设置-可选项');
+    await page.getByRole('link', { name: '需求清单' }).click();
+    await page.getByText('只看积压（待对接超过7天）').waitFor();
+    await page.getByRole('button', { name: '登记需求' }).first().click();
+    const need = page.getByRole('dialog', { name: '登记需求' });
+    await need.getByLabel('类别').click();
+    await page.getByRole('option', { name: '加装电梯', exact: true }).waitFor();
   });
 });

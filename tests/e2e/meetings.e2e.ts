@@ -69,11 +69,11 @@ describe('联席会议 in the real UI', () => {
     const discussion = page.getByLabel('讨论记录');
     await expect.poll(() => discussion.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('会议听取了东门社区的汇报。');
+    // Typing right after Ctrl+Enter, without waiting, lands whole in the new decision's field.
     await page.keyboard.press('Control+Enter');
-    // The new decision's field takes the focus as soon as it exists.
-    const content = page.getByLabel('议定事项1内容');
-    await expect.poll(() => content.evaluate((el) => el === document.activeElement).catch(() => false)).toBe(true);
     await page.keyboard.type('由区人民医院牵头开展义诊');
+    const content = page.getByLabel('议定事项1内容');
+    await expect.poll(() => content.inputValue()).toBe('由区人民医院牵头开展义诊');
     const decision = page.getByRole('group', { name: '议定事项1' });
     await decision.getByLabel('责任单位').fill('区人民医院');
     await page.getByRole('option', { name: '区人民医院', exact: true }).click();
@@ -101,6 +101,39 @@ describe('联席会议 in the real UI', () => {
       .toEqual({ discussion: '会议听取了东门社区的汇报。与会单位就资金筹措进行了讨论' });
     await e2e.screenshot('联席会议-会议记录');
 
+    // A decision's text typed just before the window closes is there afterwards too.
+    await page.getByLabel('议定事项1内容').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('，每月一次');
+    await page.reload();
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.getByLabel('议定事项1内容').inputValue()).toBe('由区人民医院牵头开展义诊，每月一次');
+    await expect
+      .poll(() => e2e.core.db.prepare('SELECT content FROM decisions').get())
+      .toEqual({ content: '由区人民医院牵头开展义诊，每月一次' });
+
+    // The agenda is arranged on the same screen: a second item, edited, moved up from the keyboard.
+    await page.getByLabel('新增议题').fill('停车难');
+    await page.getByLabel('新增议题').press('Enter');
+    await page.getByRole('heading', { name: '议题2：停车难' }).waitFor();
+    await page.getByRole('button', { name: '编辑议题' }).click();
+    const itemDlg = page.getByRole('dialog', { name: '编辑议题' });
+    await itemDlg.getByLabel('议题').fill('小区夜间停车难');
+    await itemDlg.getByLabel('汇报人').fill('东门社区');
+    await itemDlg.getByLabel('汇报人').press('Enter');
+    await page.getByRole('heading', { name: '议题2：小区夜间停车难' }).waitFor();
+    await page.keyboard.press('Alt+Shift+ArrowUp');
+    await page.getByRole('heading', { name: '议题1：小区夜间停车难' }).waitFor();
+    expect(e2e.core.db.prepare('SELECT title, presenter FROM agenda_items ORDER BY sort').all()).toEqual([
+      { title: '小区夜间停车难', presenter: '东门社区' },
+      { title: '老旧小区加装电梯', presenter: '' },
+    ]);
+    await e2e.screenshot('联席会议-调整议程');
+    await page.getByRole('button', { name: '删除议题' }).click();
+    await page.getByRole('dialog', { name: '删除议题？' }).getByRole('button', { name: '删除' }).click();
+    await page.getByRole('heading', { name: '议题1：老旧小区加装电梯' }).waitFor();
+
     // 定稿 locks the minutes.
     await page.getByRole('button', { name: '定稿' }).click();
     await page.getByRole('dialog', { name: '定稿纪要？' }).getByRole('button', { name: '定稿' }).click();
@@ -117,7 +150,7 @@ describe('联席会议 in the real UI', () => {
     const minutes = fs.readFileSync(path.join(e2e.exportDir, `${title}纪要.docx`));
     const text = docxText((await docxParts(minutes))['word/document.xml']!);
     expect(text).toContain('会议听取了东门社区的汇报。与会单位就资金筹措进行了讨论');
-    expect(text).toContain('由区人民医院牵头开展义诊（责任单位：区人民医院');
+    expect(text).toContain('由区人民医院牵头开展义诊，每月一次（责任单位：区人民医院');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(e2e.exportDir, `${title}签到表.xlsx`));
     expect(wb.getWorksheet('签到表')!.getCell('B3').value).toBe('区人民医院');
@@ -137,5 +170,20 @@ describe('联席会议 in the real UI', () => {
     await sup.getByText('已办结').first().waitFor();
     expect(e2e.core.db.prepare('SELECT closed_on FROM decisions').get()).toEqual({ closed_on: todayIso() });
     await e2e.screenshot('联席会议-督办事项');
+
+    // 出席统计: per unit this year; a unit opens the meetings it was invited to; the table exports.
+    await page.keyboard.press('Escape');
+    await sup.waitFor({ state: 'hidden' });
+    await page.getByRole('link', { name: '联席会议' }).click();
+    await page.getByRole('tab', { name: '出席统计' }).click();
+    const stats = page.getByRole('table', { name: '出席统计' });
+    await stats.getByRole('row', { name: '区人民医院 1 1 0 0 100.0%' }).waitFor();
+    await stats.getByRole('row', { name: '第二实验小学 1 0 1 0 0.0%' }).waitFor();
+    await e2e.screenshot('联席会议-出席统计');
+    await page.getByRole('button', { name: '导出Excel' }).click();
+    await page.getByText(/已导出：.*出席统计.*\.xlsx/).waitFor();
+    await stats.getByRole('row', { name: /^东门社区/ }).click();
+    await page.getByRole('button', { name: '只看东门社区参加的会议' }).waitFor();
+    await page.getByRole('gridcell', { name: title }).waitFor();
   });
 });

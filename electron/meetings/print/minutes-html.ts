@@ -57,6 +57,8 @@ function block(b: OfficialBlock): string {
       return `<table><thead><tr>${b.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map((r) => `<tr>${b.headers.map((_, i) => `<td>${escapeHtml(r[i] ?? '')}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
+    case 'image':
+      return `<p class="center"><img alt="${escapeHtml(b.caption ?? '')}" style="width:${Math.min(b.widthMm, 156)}mm" src="data:image/png;base64,${b.png.toString('base64')}"></p>${b.caption ? `<p class="center">${escapeHtml(b.caption)}</p>` : ''}`;
   }
 }
 
