@@ -4,6 +4,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -63,7 +64,9 @@ export type OfficialBlock =
   /** 二级标题 in 楷体_GB2312, e.g. "（一）上次会议议定事项落实情况". */
   | { kind: 'heading2'; text: string }
   /** A bordered table in 4号 仿宋; `widths` are relative column weights. Empty cells stay empty (signature columns). */
-  | { kind: 'table'; headers: string[]; rows: string[][]; widths?: number[]; rowHeightMm?: number };
+  | { kind: 'table'; headers: string[]; rows: string[][]; widths?: number[]; rowHeightMm?: number }
+  /** A picture (a chart) centred on its own lines, scaled to `widthMm` keeping its aspect; caption below in 楷体. */
+  | { kind: 'image'; png: Buffer; pixelWidth: number; pixelHeight: number; widthMm: number; caption?: string };
 
 export interface OfficialDocument {
   title: string;
@@ -206,7 +209,30 @@ function blockContent(block: OfficialBlock): (Paragraph | Table)[] {
     case 'table':
       // An empty paragraph after a table keeps Word from gluing the next table or text onto it.
       return [tableBlock(block), bodyParagraph('', { indent: false })];
+    case 'image':
+      return imageBlock(block);
   }
+}
+
+/** The picture's paragraph has automatic line height: a fixed 28.95 pt line would crop it to one line. */
+function imageBlock(block: Extract<OfficialBlock, { kind: 'image' }>): Paragraph[] {
+  const width = Math.round((Math.min(block.widthMm, 156) / 25.4) * 96);
+  const height = Math.round((width * block.pixelHeight) / Math.max(block.pixelWidth, 1));
+  const out = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new ImageRun({ type: 'png', data: block.png, transformation: { width, height } })],
+    }),
+  ];
+  if (block.caption)
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: exact,
+        children: [run(block.caption, OFFICIAL_FONTS.heading2, OFFICIAL_SIZES.table)],
+      }),
+    );
+  return out;
 }
 
 /** Builds the .docx bytes of one official document. */
