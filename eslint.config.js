@@ -39,7 +39,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['electron/**', 'scripts/**', 'tests/**', '*.config.{js,ts,mjs,cjs}'],
+    files: ['electron/**', 'scripts/**', 'tests/**', 'bench/**', '*.config.{js,ts,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { guardFormulaText } from './formula-guard';
 
 /**
@@ -25,21 +26,31 @@ export const FONT_NAME = '宋体';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 export const ALL_BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
+/** Full-width code points (CJK, Hangul, full-width forms) take two columns; checked by code, not regex, since
+ * big exports measure every character of 60,000 rows twice (widths and row heights). */
+const isWide = (c: number) =>
+  (c >= 0x1100 && c <= 0x115f) ||
+  (c >= 0x2e80 && c <= 0xa4cf) ||
+  (c >= 0xac00 && c <= 0xd7a3) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) ||
+  (c >= 0xff00 && c <= 0xff60) ||
+  (c >= 0xffe0 && c <= 0xffe6) ||
+  (c >= 0x20000 && c <= 0x3fffd);
+
 /** Columns a text takes in Excel's width unit: a Chinese (full-width) character is about two. */
 export function displayWidth(text: string): number {
   let widest = 0;
-  for (const line of text.split('\n')) {
-    let w = 0;
-    for (const ch of line)
-      w +=
-        /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u.test(
-          ch,
-        )
-          ? 2
-          : 1;
-    widest = Math.max(widest, w);
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.codePointAt(i)!;
+    if (c > 0xffff) i++; // the low half of a surrogate pair
+    if (c === 10) {
+      widest = Math.max(widest, w);
+      w = 0;
+    } else w += isWide(c) ? 2 : 1;
   }
-  return widest;
+  return Math.max(widest, w);
 }
 
 /** An ISO day as the Date exceljs writes as that day's serial (exceljs converts in UTC). */
@@ -86,7 +97,8 @@ function columnWidths(columns: TableColumn[], rows: CellInput[][]): number[] {
     for (const r of rows) {
       const v = r[i];
       const text = v === null || v === undefined ? '' : col.kind === 'date' ? '2025年12月31日' : String(v);
-      w = Math.max(w, displayWidth(text));
+      // A text is at most two columns a character: one that cannot beat the widest so far is not measured.
+      if (text.length * 2 > w) w = Math.max(w, displayWidth(text));
     }
     const min = col.minWidth ?? 6;
     const max = col.maxWidth ?? (col.kind === 'notes' ? 40 : 30);
@@ -100,13 +112,31 @@ function rowHeight(values: CellInput[], widths: number[]): number {
   values.forEach((v, i) => {
     if (v === null || v instanceof Date || typeof v === 'number') return;
     const usable = Math.max((widths[i] ?? 10) - 1, 1);
-    const n = String(v)
-      .split('\n')
-      .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
+    const text = String(v);
+    // Short single-line text (most cells) fits on one line without measuring each character.
+    if (text.length * 2 <= usable && !text.includes('\n')) return;
+    const n = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
     lines = Math.max(lines, n);
   });
   return Math.max(20, lines * 15 + 5);
 }
+
+/** Frozen header, A4 landscape fitted to the width, header repeated on every printed page, page footer. */
+const tableSheetOptions = (): Partial<ExcelJS.AddWorksheetOptions> => ({
+  views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
+  pageSetup: {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    // The header repeats on every printed page; the title only heads the first.
+    printTitlesRow: '2:2',
+  },
+  headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+});
 
 /**
  * Adds a sheet: title in row 1 merged across, header in row 2, data from row 3. Text is guarded against
@@ -118,24 +148,21 @@ export function addTableSheet(
   spec: { title: string; columns: TableColumn[]; rows: CellInput[][] },
 ): TableSheet {
   const { title, columns, rows } = spec;
-  const ws = wb.addWorksheet(sheetName, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      // The header repeats on every printed page; the title only heads the first.
-      printTitlesRow: '2:2',
-    },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
-  });
+  const ws = wb.addWorksheet(sheetName, tableSheetOptions());
   const widths = columnWidths(columns, rows);
   ws.columns = columns.map((_c, i) => ({ width: widths[i] }));
 
+  writeTitleAndHeader(ws, title, columns);
+
+  rows.forEach((values, r) => {
+    const row = ws.getRow(3 + r);
+    columns.forEach((col, i) => writeCell(row.getCell(i + 1), values[i] ?? null, col));
+    row.height = rowHeight(values, widths);
+  });
+  return { ws, headerRow: 2, firstDataRow: 3, lastDataRow: 2 + rows.length };
+}
+
+function writeTitleAndHeader(ws: ExcelJS.Worksheet, title: string, columns: TableColumn[]): void {
   const titleRow = ws.getRow(1);
   titleRow.getCell(1).value = guardFormulaText(title);
   titleRow.getCell(1).font = { name: FONT_NAME, size: 16, bold: true };
@@ -153,13 +180,79 @@ export function addTableSheet(
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   });
   headerRow.height = 24;
+}
 
-  rows.forEach((values, r) => {
-    const row = ws.getRow(3 + r);
-    columns.forEach((col, i) => writeCell(row.getCell(i + 1), values[i] ?? null, col));
-    row.height = rowHeight(values, widths);
-  });
-  return { ws, headerRow: 2, firstDataRow: 3, lastDataRow: 2 + rows.length };
+export interface TableSheetSpec {
+  sheetName: string;
+  title: string;
+  columns: TableColumn[];
+  rows: CellInput[][];
+}
+
+/** The style writeCell gives a column's cells, as one object per column and number format. */
+function cellStyle(col: TableColumn, numFmt?: string): Partial<ExcelJS.Style> {
+  return {
+    border: ALL_BORDERS,
+    font: { name: FONT_NAME, size: 11 },
+    alignment: {
+      vertical: 'middle',
+      horizontal: col.align ?? (col.kind === 'date' || col.kind === 'number' ? 'center' : 'left'),
+      wrapText: true,
+    },
+    ...(numFmt ? { numFmt } : {}),
+  };
+}
+
+/**
+ * The same sheets as addTableSheet (same title, header, widths, heights, print setup and formula guard),
+ * written with exceljs's streaming writer for the big exports (the whole 需求清单, the progress ledger): rows
+ * are committed as they are written, and every cell of a column shares one style object, which exceljs
+ * registers once instead of once per cell. Returns the .xlsx bytes for saveBuffer.
+ */
+export async function streamTableWorkbook(sheets: TableSheetSpec[]): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  wb.creator = '大工委工作台';
+  for (const { sheetName, title, columns, rows } of sheets) {
+    const ws = wb.addWorksheet(sheetName, tableSheetOptions());
+    const widths = columnWidths(columns, rows);
+    ws.columns = columns.map((_c, i) => ({ width: widths[i] }));
+    writeTitleAndHeader(ws, title, columns);
+    ws.getRow(1).commit();
+    ws.getRow(2).commit();
+    const plain = columns.map((c) => cellStyle(c));
+    const formatted = columns.map((c) => cellStyle(c, c.kind === 'date' ? DATE_NUMFMT : c.numFmt));
+    const dated = columns.map((c) => cellStyle(c, DATE_NUMFMT));
+    rows.forEach((values, r) => {
+      const row = ws.getRow(3 + r);
+      columns.forEach((col, i) => {
+        const value = values[i] ?? null;
+        const cell = row.getCell(i + 1);
+        if (value === null || value === '') {
+          cell.style = plain[i]!;
+        } else if (col.kind === 'date') {
+          cell.value = value instanceof Date ? value : isoToExcelDate(String(value));
+          cell.style = formatted[i]!;
+        } else if (typeof value === 'number') {
+          cell.value = value;
+          cell.style = formatted[i]!;
+        } else if (value instanceof Date) {
+          cell.value = value;
+          cell.style = dated[i]!;
+        } else {
+          cell.value = guardFormulaText(value);
+          cell.style = plain[i]!;
+        }
+      });
+      row.height = rowHeight(values, widths);
+      row.commit();
+    });
+    ws.commit();
+  }
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
 
 /** Borders on empty rows, so a printed blank form has boxes to write in. */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Need, NeedListQuery, NeedStatusChange, ProjectRef } from '../../shared/contract/lists';
 import { daysBefore, daysBetween } from '../../shared/domain/dates';
 import type { NeedStatus, Urgency } from '../../shared/domain/lists';
-import { likePattern } from '../db/sql';
+import { cachedStatement, likePattern } from '../db/sql';
 
 /** All SQL of 需求清单. Callers own the transactions. */
 
@@ -145,9 +145,11 @@ export function findNeedsByIdentity(
   raisedOn: string,
   today: string,
 ): Need[] {
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} ${FROM} WHERE n.community_id = ? AND n.title_key = ? AND n.raised_on = ? ORDER BY n.id`)
-    .all(communityId, titleKey, raisedOn) as NeedRow[];
+  // Per imported row: prepared once per connection (see cachedStatement).
+  const rows = cachedStatement(
+    db,
+    `SELECT ${COLUMNS} ${FROM} WHERE n.community_id = ? AND n.title_key = ? AND n.raised_on = ? ORDER BY n.id`,
+  ).all(communityId, titleKey, raisedOn) as NeedRow[];
   return rows.map((r) => toNeed(r, today));
 }
 
@@ -158,19 +160,19 @@ export function insertNeed(
   rejectReason = '',
   id: number | null = null,
 ): number {
-  const info = db
-    .prepare(
-      `INSERT INTO needs (id, community_id, grid, title, title_key, description, category, source, raised_on, urgency,
-         contact_name, contact_phone, status, reject_reason)
-       VALUES (@id, @communityId, @grid, @title, @titleKey, @description, @category, @source, @raisedOn, @urgency,
-         @contactName, @contactPhone, @status, @rejectReason)`,
-    )
-    .run({ ...n, id, status, rejectReason });
+  const info = cachedStatement(
+    db,
+    `INSERT INTO needs (id, community_id, grid, title, title_key, description, category, source, raised_on, urgency,
+       contact_name, contact_phone, status, reject_reason)
+     VALUES (@id, @communityId, @grid, @title, @titleKey, @description, @category, @source, @raisedOn, @urgency,
+       @contactName, @contactPhone, @status, @rejectReason)`,
+  ).run({ ...n, id, status, rejectReason });
   return Number(info.lastInsertRowid);
 }
 
 export function updateNeed(db: Database, id: number, n: NeedRecord): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `UPDATE needs SET community_id = @communityId, grid = @grid, title = @title, title_key = @titleKey,
        description = @description, category = @category, source = @source, raised_on = @raisedOn, urgency = @urgency,
        contact_name = @contactName, contact_phone = @contactPhone,
@@ -189,7 +191,8 @@ export function logNeedStatus(
   db: Database,
   e: { needId: number; from: NeedStatus | null; to: NeedStatus; reason: string; operator: string; at?: string },
 ): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO need_status_log (need_id, from_status, to_status, reason, operator, at)
      VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`,
   ).run(e.needId, e.from, e.to, e.reason, e.operator, e.at ?? null);

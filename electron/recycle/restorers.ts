@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { meetingRestorers } from '../meetings/recycle';
+import { membersRestorers } from '../members/recycle';
 import { needsRestorers } from '../needs/recycle';
 import { projectsRestorers } from '../projects/recycle';
 import { resourcesRestorers } from '../resources/recycle';
@@ -16,4 +17,5 @@ export const restorers: Record<string, (db: Database, payload: unknown) => strin
   ...(needsRestorers as Record<keyof typeof needsRestorers, (db: Database, payload: unknown) => string>),
   ...(resourcesRestorers as Record<keyof typeof resourcesRestorers, (db: Database, payload: unknown) => string>),
   ...(projectsRestorers as Record<keyof typeof projectsRestorers, (db: Database, payload: unknown) => string>),
+  ...(membersRestorers as Record<keyof typeof membersRestorers, (db: Database, payload: unknown) => string>),
 };

@@ -11,11 +11,27 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
+import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
+import HandshakeOutlined from '@mui/icons-material/HandshakeOutlined';
+import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
+import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
+import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
+import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
+import BarChartOutlined from '@mui/icons-material/BarChartOutlined';
+import MilitaryTechOutlined from '@mui/icons-material/MilitaryTechOutlined';
+import VolunteerActivismOutlined from '@mui/icons-material/VolunteerActivismOutlined';
 import FlagOutlined from '@mui/icons-material/Flag';
 import HolidayVillageOutlined from '@mui/icons-material/HolidayVillageOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import BackupOutlined from '@mui/icons-material/BackupOutlined';
+import DeleteOutline from '@mui/icons-material/DeleteOutline';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import TableChartOutlined from '@mui/icons-material/TableChartOutlined';
 import type { Settings } from '../../shared/contract/settings';
+import { GlobalSearch } from '../search/GlobalSearch';
+import { AppBarSecurity } from '../security/AppBarSecurity';
+import { SecurityLayer } from '../security/SecurityLayer';
 import { paths } from './paths';
 import { preloadScreens } from './screens';
 import { PARTY_RED } from './theme';
@@ -23,6 +39,16 @@ import { PARTY_RED } from './theme';
 const DRAWER_WIDTH = 188;
 
 const SECTIONS = [
+  { to: paths.home, label: '工作台', icon: <DashboardOutlined /> },
+  { to: paths.meetings, label: '联席会议', icon: <GroupsOutlined /> },
+  { to: paths.supervision, label: '督办事项', icon: <AssignmentTurnedInOutlined /> },
+  { to: paths.needs, label: '需求清单', icon: <ListAltOutlined /> },
+  { to: paths.resources, label: '资源清单', icon: <Inventory2Outlined /> },
+  { to: paths.matching, label: '供需对接', icon: <HandshakeOutlined /> },
+  { to: paths.ledger, label: '项目台账', icon: <AssignmentOutlined /> },
+  { to: paths.members, label: '在职党员', icon: <VolunteerActivismOutlined /> },
+  { to: paths.evaluation, label: '考核评价', icon: <MilitaryTechOutlined /> },
+  { to: paths.dashboard, label: '数据看板', icon: <BarChartOutlined /> },
   { to: paths.units, label: '共建单位', icon: <ApartmentOutlined /> },
   { to: paths.communities, label: '社区与网格', icon: <HolidayVillageOutlined /> },
   { to: paths.allocation, label: '结对分配表', icon: <TableChartOutlined /> },
@@ -87,9 +113,11 @@ export function AppLayout({ settings, children }: { settings: Settings; children
             </Typography>
           )}
           <Box sx={{ flex: 1 }} />
+          <GlobalSearch />
           <Typography component="div" color="text.secondary" sx={{ fontSize: 13 }}>
             大工委工作台
           </Typography>
+          <AppBarSecurity />
         </Toolbar>
       </AppBar>
       <Drawer
@@ -110,6 +138,9 @@ export function AppLayout({ settings, children }: { settings: Settings; children
           <Box sx={{ flex: 1 }} />
           <Divider sx={{ mx: 2 }} />
           <List disablePadding sx={{ py: 1 }}>
+            <NavItem to={paths.backup} label="数据备份" icon={<BackupOutlined />} />
+            <NavItem to={paths.recycle} label="回收站" icon={<DeleteOutline />} />
+            <NavItem to={paths.oplog} label="操作日志" icon={<HistoryOutlined />} />
             <NavItem to={paths.settings} label="设置" icon={<SettingsOutlined />} />
           </List>
         </Box>
@@ -130,6 +161,7 @@ export function AppLayout({ settings, children }: { settings: Settings; children
           {children}
         </Box>
       </Box>
+      <SecurityLayer settings={settings} />
     </Box>
   );
 }

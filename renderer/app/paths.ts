@@ -1,8 +1,23 @@
 export const paths = {
+  home: '/home',
+  meetings: '/meetings',
+  meeting: (id: number) => `/meetings/${id}`,
+  supervision: '/supervision',
   units: '/units',
   /** Opens the unit list with the 新增共建单位 dialog (first run → 手动添加). */
   newUnit: '/units?new=1',
   communities: '/communities',
   allocation: '/allocation',
   settings: '/settings',
+  oplog: '/oplog',
+  recycle: '/recycle',
+  backup: '/backup',
+  needs: '/needs',
+  resources: '/resources',
+  matching: '/matching',
+  ledger: '/ledger',
+  project: (id: number) => `/ledger/${id}`,
+  members: '/members',
+  evaluation: '/evaluation',
+  dashboard: '/dashboard',
 } as const;

@@ -17,7 +17,13 @@ export type FileChannel =
   | 'projects.importTemplate'
   | 'projects.exportDualReport'
   | 'oplog.export'
-  | 'backup.exportPackage';
+  | 'backup.exportPackage'
+  | 'members.exportRoster'
+  | 'members.exportRecordDocx'
+  | 'members.importTemplate'
+  | 'service.importTemplate'
+  | 'evaluation.exportRanking'
+  | 'evaluation.exportNotice';
 
 /**
  * An export or template button: calls the channel, tells where the file went ("已导出：D:\…\名录.xlsx"),

@@ -1,5 +1,7 @@
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import BarChartOutlined from '@mui/icons-material/BarChartOutlined';
 import Card from '@mui/material/Card';
 import CardActionArea from '@mui/material/CardActionArea';
 import CardContent from '@mui/material/CardContent';
@@ -44,7 +46,11 @@ export default function HomePage() {
   const summary = useSupervisionSummary();
   return (
     <Box>
-      <PageHeader title="工作台" subtitle={summary.data ? `今天是 ${summary.data.today}` : undefined} />
+      <PageHeader title="工作台" subtitle={summary.data ? `今天是 ${summary.data.today}` : undefined}>
+        <Button component={RouterLink} to={paths.dashboard} variant="outlined" startIcon={<BarChartOutlined />}>
+          数据看板
+        </Button>
+      </PageHeader>
       <BackupWarning />
       <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
         待办

@@ -21,6 +21,7 @@ import { useCommunities } from '../communities/queries';
 import { useOpenUnit, useUnitList } from './queries';
 import { NO_FILTERS, UnitFilters, hasFilters, type UnitFilterValues } from './UnitFilters';
 import { unitColumns } from './unitColumns';
+import { useOpenFromLink } from '../search/useOpenFromLink';
 
 const UnitFormDialog = lazy(() => import('./UnitFormDialog'));
 const ImportDialog = lazy(() => import('./ImportDialog'));
@@ -64,6 +65,7 @@ export default function UnitListPage() {
   const communities = useCommunities();
   const exportDirectory = useFileAction('units.exportDirectory');
   const openUnit = useOpenUnit((id) => setEditing({ mode: 'edit', id }));
+  useOpenFromLink(openUnit);
 
   // Warm the form's chunk (with the date pickers) so the first 新增/编辑 opens without a wait.
   useEffect(() => {

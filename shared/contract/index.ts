@@ -2,10 +2,15 @@ import type { z } from 'zod';
 import { attachmentsChannels } from './attachments';
 import { authChannels } from './auth';
 import { backupChannels } from './backup';
+import { dashboardChannels } from './dashboard';
+import { evaluationChannels } from './evaluation';
 import { ledgerChannels } from './ledger';
 import { listsChannels } from './lists';
 import { meetingsChannels } from './meetings';
+import { membersChannels } from './members';
 import { oplogChannels } from './oplog';
+import { optionsChannels } from './options';
+import { searchChannels } from './search';
 import { settingsChannels } from './settings';
 import { unitsChannels } from './units';
 
@@ -23,6 +28,11 @@ export const contract = {
   ...listsChannels,
   ...ledgerChannels,
   ...meetingsChannels,
+  ...searchChannels,
+  ...membersChannels,
+  ...evaluationChannels,
+  ...dashboardChannels,
+  ...optionsChannels,
 };
 
 export type Contract = typeof contract;

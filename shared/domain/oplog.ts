@@ -28,4 +28,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   minutes: '会议纪要',
   decision: '督办事项',
   feedback: '督办反馈',
+  member: '在职党员',
+  service_activity: '服务记实',
+  evaluation: '考核评价',
 };
