@@ -11,18 +11,30 @@ interface Row {
   created_at: string;
 }
 
-const toAttachment = (r: Row): Attachment => ({ id: r.id, fileName: r.file_name, size: r.size, createdAt: r.created_at });
+const toAttachment = (r: Row): Attachment => ({
+  id: r.id,
+  fileName: r.file_name,
+  size: r.size,
+  createdAt: r.created_at,
+});
 
-export function insertAttachment(db: Database, a: { owner: string; ownerId: number; fileName: string; sha256: string; size: number }): number {
+export function insertAttachment(
+  db: Database,
+  a: { owner: string; ownerId: number; fileName: string; sha256: string; size: number },
+): number {
   return Number(
     db
-      .prepare('INSERT INTO attachments (owner, owner_id, file_name, sha256, size) VALUES (@owner, @ownerId, @fileName, @sha256, @size)')
+      .prepare(
+        'INSERT INTO attachments (owner, owner_id, file_name, sha256, size) VALUES (@owner, @ownerId, @fileName, @sha256, @size)',
+      )
       .run(a).lastInsertRowid,
   );
 }
 
 export function attachmentsOf(db: Database, owner: string, ownerId: number): Attachment[] {
-  return (db.prepare('SELECT * FROM attachments WHERE owner = ? AND owner_id = ? ORDER BY id').all(owner, ownerId) as Row[]).map(toAttachment);
+  return (
+    db.prepare('SELECT * FROM attachments WHERE owner = ? AND owner_id = ? ORDER BY id').all(owner, ownerId) as Row[]
+  ).map(toAttachment);
 }
 
 export function getAttachmentRow(db: Database, id: number): Row | undefined {

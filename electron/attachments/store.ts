@@ -42,7 +42,12 @@ export function storeAttachment(
     } catch (e) {
       fs.rmSync(tmp, { force: true });
       const code = (e as NodeJS.ErrnoException).code;
-      throw new AppError('FILE_ERROR', code === 'ENOSPC' ? '磁盘空间已满，附件没有保存，数据未被改动' : `附件「${file.fileName}」没有保存：${(e as Error).message}`);
+      throw new AppError(
+        'FILE_ERROR',
+        code === 'ENOSPC'
+          ? '磁盘空间已满，附件没有保存，数据未被改动'
+          : `附件「${file.fileName}」没有保存：${(e as Error).message}`,
+      );
     }
   }
   return insertAttachment(db, { owner, ownerId, fileName: path.basename(file.fileName), sha256, size: data.length });
@@ -51,7 +56,8 @@ export function storeAttachment(
 /** The bytes of a stored attachment, checked against their hash so a damaged file is reported, not handed on. */
 export function readAttachment(dbPath: string, sha256: string, fileName: string): Buffer {
   const file = storedPath(dbPath, sha256);
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `附件「${fileName}」的文件不在数据文件夹中（可能被移动或删除）`);
+  if (!fs.existsSync(file))
+    throw new AppError('NOT_FOUND', `附件「${fileName}」的文件不在数据文件夹中（可能被移动或删除）`);
   const data = fs.readFileSync(file);
   if (crypto.createHash('sha256').update(data).digest('hex') !== sha256) {
     throw new AppError('FILE_ERROR', `附件「${fileName}」的文件已损坏（内容与保存时不一致）`);

@@ -75,12 +75,14 @@ export class AuthGate {
     }
     if (!verifyPassword(password, hash)) {
       const failures = Number(s.get('authFailures') ?? '0') + 1;
-      this.db.transaction(() => {
-        if (failures >= MAX_FAILURES) {
-          writeSetting(this.db, 'authFailures', '0');
-          writeSetting(this.db, 'lockedOutUntil', String(this.now() + LOCKOUT_MINUTES * 60_000));
-        } else writeSetting(this.db, 'authFailures', String(failures));
-      }).immediate();
+      this.db
+        .transaction(() => {
+          if (failures >= MAX_FAILURES) {
+            writeSetting(this.db, 'authFailures', '0');
+            writeSetting(this.db, 'lockedOutUntil', String(this.now() + LOCKOUT_MINUTES * 60_000));
+          } else writeSetting(this.db, 'authFailures', String(failures));
+        })
+        .immediate();
       throw new AppError(
         'LOCKED',
         failures >= MAX_FAILURES
@@ -88,10 +90,12 @@ export class AuthGate {
           : `密码不正确，还可以再试 ${MAX_FAILURES - failures} 次`,
       );
     }
-    this.db.transaction(() => {
-      writeSetting(this.db, 'authFailures', '0');
-      writeSetting(this.db, 'lockedOutUntil', '0');
-    }).immediate();
+    this.db
+      .transaction(() => {
+        writeSetting(this.db, 'authFailures', '0');
+        writeSetting(this.db, 'lockedOutUntil', '0');
+      })
+      .immediate();
     this.locked = false;
     this.lastActivity = this.now();
     return this.status();
@@ -104,12 +108,21 @@ export class AuthGate {
 
   setPassword(currentPassword: string, newPassword: string, idleMinutes: number): AuthStatus {
     const hash = this.passwordHash();
-    if (hash !== null && !verifyPassword(currentPassword, hash)) throw new AppError('INVALID_INPUT', '当前密码不正确，密码未修改');
-    this.db.transaction(() => {
-      writeSetting(this.db, 'passwordHash', hashPassword(newPassword));
-      writeSetting(this.db, 'idleMinutes', String(idleMinutes));
-      recordOp(this.db, { action: 'settings', entity: 'settings', entityId: null, title: '启动密码', summary: hash ? '修改了启动密码' : `设置了启动密码，空闲 ${idleMinutes} 分钟自动锁定` });
-    }).immediate();
+    if (hash !== null && !verifyPassword(currentPassword, hash))
+      throw new AppError('INVALID_INPUT', '当前密码不正确，密码未修改');
+    this.db
+      .transaction(() => {
+        writeSetting(this.db, 'passwordHash', hashPassword(newPassword));
+        writeSetting(this.db, 'idleMinutes', String(idleMinutes));
+        recordOp(this.db, {
+          action: 'settings',
+          entity: 'settings',
+          entityId: null,
+          title: '启动密码',
+          summary: hash ? '修改了启动密码' : `设置了启动密码，空闲 ${idleMinutes} 分钟自动锁定`,
+        });
+      })
+      .immediate();
     return this.status();
   }
 
@@ -117,28 +130,52 @@ export class AuthGate {
     const hash = this.passwordHash();
     if (hash === null) return this.status();
     if (!verifyPassword(currentPassword, hash)) throw new AppError('INVALID_INPUT', '当前密码不正确，启动密码未取消');
-    this.db.transaction(() => {
-      writeSetting(this.db, 'passwordHash', '');
-      recordOp(this.db, { action: 'settings', entity: 'settings', entityId: null, title: '启动密码', summary: '取消了启动密码' });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        writeSetting(this.db, 'passwordHash', '');
+        recordOp(this.db, {
+          action: 'settings',
+          entity: 'settings',
+          entityId: null,
+          title: '启动密码',
+          summary: '取消了启动密码',
+        });
+      })
+      .immediate();
     this.locked = false;
     return this.status();
   }
 
   setIdleMinutes(idleMinutes: number): AuthStatus {
-    this.db.transaction(() => {
-      writeSetting(this.db, 'idleMinutes', String(idleMinutes));
-      recordOp(this.db, { action: 'settings', entity: 'settings', entityId: null, title: '自动锁定', summary: idleMinutes ? `空闲 ${idleMinutes} 分钟自动锁定` : '不自动锁定' });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        writeSetting(this.db, 'idleMinutes', String(idleMinutes));
+        recordOp(this.db, {
+          action: 'settings',
+          entity: 'settings',
+          entityId: null,
+          title: '自动锁定',
+          summary: idleMinutes ? `空闲 ${idleMinutes} 分钟自动锁定` : '不自动锁定',
+        });
+      })
+      .immediate();
     return this.status();
   }
 
   setOperator(name: string): AuthStatus {
-    this.db.transaction(() => {
-      const before = currentOperator(this.db);
-      writeSetting(this.db, 'operatorName', name);
-      recordOp(this.db, { action: 'settings', entity: 'settings', entityId: null, title: '操作员', summary: `${before} → ${name}` });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const before = currentOperator(this.db);
+        writeSetting(this.db, 'operatorName', name);
+        recordOp(this.db, {
+          action: 'settings',
+          entity: 'settings',
+          entityId: null,
+          title: '操作员',
+          summary: `${before} → ${name}`,
+        });
+      })
+      .immediate();
     return this.status();
   }
 }

@@ -53,7 +53,11 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext, opts: 
       // Disk full, read-only, locked file…: the clerk gets what happened in words, not an internal error.
       const system = systemError(e);
       if (system) return { ok: false, code: system.code, message: system.message };
-      return { ok: false, code: 'INTERNAL', message: `操作未完成，程序内部出错：${(e as Error)?.message ?? String(e)}。数据未被改动。` };
+      return {
+        ok: false,
+        code: 'INTERNAL',
+        message: `操作未完成，程序内部出错：${(e as Error)?.message ?? String(e)}。数据未被改动。`,
+      };
     }
   };
 }

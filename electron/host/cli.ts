@@ -22,8 +22,9 @@ const { values } = parseArgs({
 const dbPath = path.resolve(values.db!);
 const exportDir = path.resolve(values['export-dir'] ?? path.join(path.dirname(dbPath), 'exports'));
 fs.mkdirSync(exportDir, { recursive: true });
-const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 try {
   const core = await createAppCore({
@@ -33,7 +34,11 @@ try {
     files: exportFolderPorts(exportDir),
     logError: (channel, e) => console.error(`[${channel}]`, e),
   });
-  const host = await startHost({ dispatch: core.dispatch, rendererDir: path.resolve(values.renderer!), port: Number(values.port) });
+  const host = await startHost({
+    dispatch: core.dispatch,
+    rendererDir: path.resolve(values.renderer!),
+    port: Number(values.port),
+  });
   console.log(`大工委工作台（网页方式）已启动：${host.url}`);
   console.log(`数据文件：${dbPath}`);
   console.log(`导出文件夹：${exportDir}`);

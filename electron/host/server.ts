@@ -49,7 +49,11 @@ const BASE_HEADERS = {
 };
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -92,11 +96,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const server = http.createServer(async (req, res) => {
     // DNS rebinding guard: only our own loopback names may address this server.
-    if (!allowedHosts.includes(req.headers.host ?? '')) return sendJson(res, 421, { ok: false, code: 'INVALID_INPUT', message: '拒绝访问' });
+    if (!allowedHosts.includes(req.headers.host ?? ''))
+      return sendJson(res, 421, { ok: false, code: 'INVALID_INPUT', message: '拒绝访问' });
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'INVALID_INPUT', message: '只接受 POST 请求' });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { ok: false, code: 'INVALID_INPUT', message: '只接受 POST 请求' });
       const origin = req.headers.origin;
       if (origin && !allowedHosts.some((h) => origin === `http://${h}`)) {
         return sendJson(res, 403, { ok: false, code: 'INVALID_INPUT', message: '拒绝来自其他网页的请求' });

@@ -42,7 +42,15 @@ export const oplogHandlers: Pick<Handlers, 'oplog.list' | 'oplog.export'> = {
     });
     const saved = await saveWorkbook(ctx, `操作日志-${todayIso().replaceAll('-', '')}.xlsx`, wb);
     if (saved.saved) {
-      db.transaction(() => recordOp(db, { action: 'export', entity: 'file', entityId: null, title: saved.fileName, summary: `导出操作日志到 ${saved.path}` })).immediate();
+      db.transaction(() =>
+        recordOp(db, {
+          action: 'export',
+          entity: 'file',
+          entityId: null,
+          title: saved.fileName,
+          summary: `导出操作日志到 ${saved.path}`,
+        }),
+      ).immediate();
     }
     return saved;
   },

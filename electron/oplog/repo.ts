@@ -73,7 +73,10 @@ export function listOplog(db: Database, q: OplogQuery): { rows: OplogEntry[]; to
 }
 
 /** Every matching entry, oldest first, for the export. */
-export function* iterateOplog(db: Database, q: Pick<OplogQuery, 'search' | 'entity' | 'from' | 'to'>): Generator<OplogEntry> {
+export function* iterateOplog(
+  db: Database,
+  q: Pick<OplogQuery, 'search' | 'entity' | 'from' | 'to'>,
+): Generator<OplogEntry> {
   const { sql, params } = whereOf(q);
   for (const r of db.prepare(`SELECT * FROM oplog ${sql} ORDER BY at, id`).iterate(params) as IterableIterator<Row>) {
     yield toEntry(r);

@@ -40,6 +40,13 @@ export function listBin(db: Database, page: number, pageSize: number): { rows: R
     .all(pageSize, page * pageSize) as BinRow[];
   return {
     total,
-    rows: rows.map((r) => ({ id: r.id, deletedAt: r.deleted_at, operator: r.operator, entity: r.entity, entityId: r.entity_id, title: r.title })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      deletedAt: r.deleted_at,
+      operator: r.operator,
+      entity: r.entity,
+      entityId: r.entity_id,
+      title: r.title,
+    })),
   };
 }

@@ -19,8 +19,13 @@ export const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.save' |
   'settings.save': (input, { db }) => {
     db.transaction(() => {
       const before = getSettings(db);
-      const summary = describeChanges(before, { ...before, ...input }, { streetName: '街道名称', committeeName: '大工委名称' });
-      if (summary) recordOp(db, { action: 'settings', entity: 'settings', entityId: null, title: '街道与大工委名称', summary });
+      const summary = describeChanges(
+        before,
+        { ...before, ...input },
+        { streetName: '街道名称', committeeName: '大工委名称' },
+      );
+      if (summary)
+        recordOp(db, { action: 'settings', entity: 'settings', entityId: null, title: '街道与大工委名称', summary });
       writeSetting(db, 'streetName', input.streetName);
       writeSetting(db, 'committeeName', input.committeeName);
       writeSetting(db, 'setupDone', '1');

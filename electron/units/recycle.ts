@@ -25,7 +25,14 @@ export function unitSnapshot(detail: UnitDetail): UnitSnapshot {
   return {
     id: detail.id,
     unit: toUnitRecord(detail),
-    pairings: detail.pairings.map((p) => ({ id: p.id, unitId: p.unitId, communityId: p.communityId, signedOn: p.signedOn, termYears: p.termYears, notes: p.notes })),
+    pairings: detail.pairings.map((p) => ({
+      id: p.id,
+      unitId: p.unitId,
+      communityId: p.communityId,
+      signedOn: p.signedOn,
+      termYears: p.termYears,
+      notes: p.notes,
+    })),
   };
 }
 
@@ -60,7 +67,8 @@ export const directoryRestorers = {
     if (!repo.getUnit(db, s.unitId) || !repo.getCommunity(db, s.communityId)) {
       throw new AppError('CONFLICT', '该结对的共建单位或社区已被删除，请先恢复它们');
     }
-    if (repo.findPairing(db, s.unitId, s.communityId)) throw new AppError('CONFLICT', '该单位与社区已重新结对，无需恢复');
+    if (repo.findPairing(db, s.unitId, s.communityId))
+      throw new AppError('CONFLICT', '该单位与社区已重新结对，无需恢复');
     repo.insertPairing(db, s, s.id);
     return '已恢复结对';
   },

@@ -67,7 +67,6 @@ const SORT_SQL: Record<ListQuery['sortBy'], string> = {
   updatedAt: 'u.updated_at',
 };
 
-
 export function listUnits(db: Database, q: ListQuery): { rows: Unit[]; total: number } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -163,7 +162,8 @@ export function listCommunities(db: Database): Community[] {
 }
 
 export function getCommunity(db: Database, id: number): Community | undefined {
-  const r = db.prepare(`SELECT ${COMMUNITY_COLUMNS} FROM communities c WHERE c.id = ?`).get(id) as CommunityRow | undefined;
+  const r = db.prepare(`SELECT ${COMMUNITY_COLUMNS} FROM communities c WHERE c.id = ?`).get(id) as
+    CommunityRow | undefined;
   return r && toCommunity(r);
 }
 
@@ -171,7 +171,11 @@ export function findCommunityIdByKey(db: Database, nameKey: string): number | un
   return (db.prepare('SELECT id FROM communities WHERE name_key = ?').get(nameKey) as { id: number } | undefined)?.id;
 }
 
-export function insertCommunity(db: Database, c: { name: string; nameKey: string; notes: string }, id: number | null = null): number {
+export function insertCommunity(
+  db: Database,
+  c: { name: string; nameKey: string; notes: string },
+  id: number | null = null,
+): number {
   return Number(
     db
       .prepare('INSERT INTO communities (id, name, name_key, notes) VALUES (@id, @name, @nameKey, @notes)')
@@ -225,7 +229,9 @@ const toPairing = (r: PairingRow): Pairing => ({
 });
 
 export function pairingsOfUnit(db: Database, unitId: number): Pairing[] {
-  return (db.prepare(`${PAIRING_SELECT} WHERE p.unit_id = ? ORDER BY c.name_key`).all(unitId) as PairingRow[]).map(toPairing);
+  return (db.prepare(`${PAIRING_SELECT} WHERE p.unit_id = ? ORDER BY c.name_key`).all(unitId) as PairingRow[]).map(
+    toPairing,
+  );
 }
 
 export function getPairing(db: Database, id: number): Pairing | undefined {
@@ -235,8 +241,7 @@ export function getPairing(db: Database, id: number): Pairing | undefined {
 
 export function findPairing(db: Database, unitId: number, communityId: number): Pairing | undefined {
   const r = db.prepare(`${PAIRING_SELECT} WHERE p.unit_id = ? AND p.community_id = ?`).get(unitId, communityId) as
-    | PairingRow
-    | undefined;
+    PairingRow | undefined;
   return r && toPairing(r);
 }
 

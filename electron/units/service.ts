@@ -29,80 +29,111 @@ export function unitDetail(db: Database, id: number): UnitDetail {
 
 export function saveUnit(db: Database, input: UnitIn): UnitDetail {
   const record = toUnitRecord(input);
-  const id = db.transaction(() => {
-    const sameName = repo.findUnitIdByKey(db, record.nameKey);
-    if (sameName !== undefined && sameName !== input.id) {
-      throw new AppError('CONFLICT', `已有名为“${input.name}”的共建单位，单位名称不能重复`, ['name：单位名称已存在']);
-    }
-    if (input.id === undefined) {
-      const id = repo.insertUnit(db, record);
-      recordOp(db, { action: 'create', entity: 'unit', entityId: id, title: record.name, summary: '' });
-      return id;
-    }
-    const before = repo.getUnit(db, input.id);
-    if (!before) throw notFound('该共建单位');
-    repo.updateUnit(db, input.id, record);
-    const summary = describeChanges(loggable(toUnitRecord(before)), loggable(record), UNIT_FIELD_LABELS);
-    if (summary) recordOp(db, { action: 'update', entity: 'unit', entityId: input.id, title: record.name, summary });
-    return input.id;
-  }).immediate();
+  const id = db
+    .transaction(() => {
+      const sameName = repo.findUnitIdByKey(db, record.nameKey);
+      if (sameName !== undefined && sameName !== input.id) {
+        throw new AppError('CONFLICT', `已有名为“${input.name}”的共建单位，单位名称不能重复`, ['name：单位名称已存在']);
+      }
+      if (input.id === undefined) {
+        const id = repo.insertUnit(db, record);
+        recordOp(db, { action: 'create', entity: 'unit', entityId: id, title: record.name, summary: '' });
+        return id;
+      }
+      const before = repo.getUnit(db, input.id);
+      if (!before) throw notFound('该共建单位');
+      repo.updateUnit(db, input.id, record);
+      const summary = describeChanges(loggable(toUnitRecord(before)), loggable(record), UNIT_FIELD_LABELS);
+      if (summary) recordOp(db, { action: 'update', entity: 'unit', entityId: input.id, title: record.name, summary });
+      return input.id;
+    })
+    .immediate();
   return unitDetail(db, id);
 }
 
 export function saveCommunity(db: Database, input: CommunityIn) {
   const key = nameKey(input.name);
-  const id = db.transaction(() => {
-    const sameName = repo.findCommunityIdByKey(db, key);
-    if (sameName !== undefined && sameName !== input.id) {
-      throw new AppError('CONFLICT', `已有名为“${input.name}”的社区`, ['name：社区名称已存在']);
-    }
-    const record = { name: input.name, nameKey: key, notes: input.notes };
-    let cid: number;
-    if (input.id === undefined) {
-      cid = repo.insertCommunity(db, record);
-      recordOp(db, { action: 'create', entity: 'community', entityId: cid, title: input.name, summary: input.grids.length ? `网格：${input.grids.join('、')}` : '' });
-    } else {
-      const before = repo.getCommunity(db, input.id);
-      if (!before) throw notFound('该社区');
-      repo.updateCommunity(db, input.id, record);
-      cid = input.id;
-      const summary = describeChanges(
-        { name: before.name, grids: before.grids.join('、'), notes: before.notes },
-        { name: input.name, grids: input.grids.join('、'), notes: input.notes },
-        { name: '社区名称', grids: '网格', notes: '备注' },
-      );
-      if (summary) recordOp(db, { action: 'update', entity: 'community', entityId: cid, title: input.name, summary });
-    }
-    repo.replaceGrids(db, cid, input.grids);
-    return cid;
-  }).immediate();
+  const id = db
+    .transaction(() => {
+      const sameName = repo.findCommunityIdByKey(db, key);
+      if (sameName !== undefined && sameName !== input.id) {
+        throw new AppError('CONFLICT', `已有名为“${input.name}”的社区`, ['name：社区名称已存在']);
+      }
+      const record = { name: input.name, nameKey: key, notes: input.notes };
+      let cid: number;
+      if (input.id === undefined) {
+        cid = repo.insertCommunity(db, record);
+        recordOp(db, {
+          action: 'create',
+          entity: 'community',
+          entityId: cid,
+          title: input.name,
+          summary: input.grids.length ? `网格：${input.grids.join('、')}` : '',
+        });
+      } else {
+        const before = repo.getCommunity(db, input.id);
+        if (!before) throw notFound('该社区');
+        repo.updateCommunity(db, input.id, record);
+        cid = input.id;
+        const summary = describeChanges(
+          { name: before.name, grids: before.grids.join('、'), notes: before.notes },
+          { name: input.name, grids: input.grids.join('、'), notes: input.notes },
+          { name: '社区名称', grids: '网格', notes: '备注' },
+        );
+        if (summary) recordOp(db, { action: 'update', entity: 'community', entityId: cid, title: input.name, summary });
+      }
+      repo.replaceGrids(db, cid, input.grids);
+      return cid;
+    })
+    .immediate();
   return repo.getCommunity(db, id)!;
 }
 
 export function savePairing(db: Database, input: PairingIn) {
-  const id = db.transaction(() => {
-    if (!repo.getUnit(db, input.unitId)) throw notFound('该共建单位');
-    if (!repo.getCommunity(db, input.communityId)) throw notFound('该社区');
-    const existing = repo.findPairing(db, input.unitId, input.communityId);
-    if (existing && existing.id !== input.id) {
-      throw new AppError('CONFLICT', `“${existing.unitName}”已与“${existing.communityName}”结对，无需重复添加`);
-    }
-    const record = { unitId: input.unitId, communityId: input.communityId, signedOn: input.signedOn, termYears: input.termYears, notes: input.notes };
-    const pairingLog = { signedOn: '签约日期', termYears: '共建期限（年）', notes: '备注' } as const;
-    if (input.id === undefined) {
-      const pid = repo.insertPairing(db, record);
-      const p = repo.getPairing(db, pid)!;
-      recordOp(db, { action: 'create', entity: 'pairing', entityId: pid, title: `${p.unitName} — ${p.communityName}`, summary: describeChanges({ ...record, signedOn: null, termYears: null, notes: '' }, record, pairingLog) });
-      return pid;
-    }
-    const before = repo.getPairing(db, input.id);
-    if (!before) throw notFound('该结对记录');
-    repo.updatePairing(db, input.id, record);
-    const after = repo.getPairing(db, input.id)!;
-    const summary = describeChanges(before, after, { ...pairingLog, communityName: '结对社区' });
-    if (summary) recordOp(db, { action: 'update', entity: 'pairing', entityId: input.id, title: `${after.unitName} — ${after.communityName}`, summary });
-    return input.id;
-  }).immediate();
+  const id = db
+    .transaction(() => {
+      if (!repo.getUnit(db, input.unitId)) throw notFound('该共建单位');
+      if (!repo.getCommunity(db, input.communityId)) throw notFound('该社区');
+      const existing = repo.findPairing(db, input.unitId, input.communityId);
+      if (existing && existing.id !== input.id) {
+        throw new AppError('CONFLICT', `“${existing.unitName}”已与“${existing.communityName}”结对，无需重复添加`);
+      }
+      const record = {
+        unitId: input.unitId,
+        communityId: input.communityId,
+        signedOn: input.signedOn,
+        termYears: input.termYears,
+        notes: input.notes,
+      };
+      const pairingLog = { signedOn: '签约日期', termYears: '共建期限（年）', notes: '备注' } as const;
+      if (input.id === undefined) {
+        const pid = repo.insertPairing(db, record);
+        const p = repo.getPairing(db, pid)!;
+        recordOp(db, {
+          action: 'create',
+          entity: 'pairing',
+          entityId: pid,
+          title: `${p.unitName} — ${p.communityName}`,
+          summary: describeChanges({ ...record, signedOn: null, termYears: null, notes: '' }, record, pairingLog),
+        });
+        return pid;
+      }
+      const before = repo.getPairing(db, input.id);
+      if (!before) throw notFound('该结对记录');
+      repo.updatePairing(db, input.id, record);
+      const after = repo.getPairing(db, input.id)!;
+      const summary = describeChanges(before, after, { ...pairingLog, communityName: '结对社区' });
+      if (summary)
+        recordOp(db, {
+          action: 'update',
+          entity: 'pairing',
+          entityId: input.id,
+          title: `${after.unitName} — ${after.communityName}`,
+          summary,
+        });
+      return input.id;
+    })
+    .immediate();
   return repo.getPairing(db, id)!;
 }
 
@@ -130,9 +161,18 @@ export const directoryHandlers: Pick<
       }
       const listed = communityUse(db, id);
       if (listed.needs + listed.projects > 0) {
-        throw new AppError('CONFLICT', `“${c.name}”在需求清单中有 ${listed.needs} 条需求、在 ${listed.projects} 个项目中作为服务社区，不能删除`);
+        throw new AppError(
+          'CONFLICT',
+          `“${c.name}”在需求清单中有 ${listed.needs} 条需求、在 ${listed.projects} 个项目中作为服务社区，不能删除`,
+        );
       }
-      const snapshot: CommunitySnapshot = { id, name: c.name, nameKey: nameKey(c.name), notes: c.notes, grids: c.grids };
+      const snapshot: CommunitySnapshot = {
+        id,
+        name: c.name,
+        nameKey: nameKey(c.name),
+        notes: c.notes,
+        grids: c.grids,
+      };
       moveToBin(db, { entity: 'community', entityId: id, title: c.name, payload: snapshot });
       repo.deleteCommunity(db, id);
     }).immediate();
@@ -162,7 +202,15 @@ export const directoryHandlers: Pick<
       const p = repo.getPairing(db, id);
       if (!p) throw notFound('该结对记录');
       const title = `${p.unitName} — ${p.communityName}`;
-      const snapshot: PairingSnapshot = { id, title, unitId: p.unitId, communityId: p.communityId, signedOn: p.signedOn, termYears: p.termYears, notes: p.notes };
+      const snapshot: PairingSnapshot = {
+        id,
+        title,
+        unitId: p.unitId,
+        communityId: p.communityId,
+        signedOn: p.signedOn,
+        termYears: p.termYears,
+        notes: p.notes,
+      };
       moveToBin(db, { entity: 'pairing', entityId: id, title, payload: snapshot });
       repo.deletePairing(db, id);
     }).immediate();
@@ -177,7 +225,13 @@ export const directoryHandlers: Pick<
       grids: c.grids,
       pairings: rows
         .filter((r) => r.community_id === c.id)
-        .map((r) => ({ ...repo.toPairing(r), category: r.category, secretary: r.secretary, liaison: r.liaison, phone: r.phone })),
+        .map((r) => ({
+          ...repo.toPairing(r),
+          category: r.category,
+          secretary: r.secretary,
+          liaison: r.liaison,
+          phone: r.phone,
+        })),
     }));
   },
 };

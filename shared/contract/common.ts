@@ -17,8 +17,7 @@ export const line = (label: string, max: number) =>
         .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), `${label}含有不可见的控制字符`),
     );
 
-export const requiredLine = (label: string, max: number) =>
-  line(label, max).pipe(z.string().min(1, `请填写${label}`));
+export const requiredLine = (label: string, max: number) => line(label, max).pipe(z.string().min(1, `请填写${label}`));
 
 /** Multi-line notes keep their line breaks but lose other control characters' risk the same way. */
 export const notes = (label: string, max: number) =>
@@ -36,7 +35,10 @@ export const isoDate = (label: string) =>
   z
     .string()
     .regex(ISO_DATE, `${label}应为“年-月-日”格式`)
-    .refine((s) => isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), `${label}不是真实的日期`);
+    .refine(
+      (s) => isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
+      `${label}不是真实的日期`,
+    );
 
 export const PageInput = z.object({
   page: z.number().int().min(0).default(0),

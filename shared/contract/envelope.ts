@@ -3,14 +3,7 @@
  * `message` is always Chinese and meant to be shown to the clerk as is.
  */
 export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'IMPORT_FAILED'
-  | 'FILE_ERROR'
-  | 'CANCELLED'
-  | 'LOCKED'
-  | 'INTERNAL';
+  'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'IMPORT_FAILED' | 'FILE_ERROR' | 'CANCELLED' | 'LOCKED' | 'INTERNAL';
 
 export type Ok<T> = { ok: true; value: T };
 export type Fail = { ok: false; code: ErrorCode; message: string; details?: string[] };

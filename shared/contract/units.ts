@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { defineChannel } from './channel';
-import { Id, IdInput, PageInput, SavedFile, SortDir, UploadedFile, isoDate, line, notes, pageOf, requiredLine } from './common';
+import {
+  Id,
+  IdInput,
+  PageInput,
+  SavedFile,
+  SortDir,
+  UploadedFile,
+  isoDate,
+  line,
+  notes,
+  pageOf,
+  requiredLine,
+} from './common';
 import { LIMITS, UNIT_CATEGORIES, UNIT_STATUSES } from '../domain/units';
 import { PHONE_HINT, normalizePhone } from '../domain/phone';
 
@@ -27,17 +39,15 @@ export const CommunityInput = z.object({
 export type CommunityInput = z.input<typeof CommunityInput>;
 
 // ---------- 共建单位 ----------
-const phone = z
-  .string()
-  .transform((s, ctx) => {
-    if (s.trim() === '') return '';
-    const p = normalizePhone(s);
-    if (p === null) {
-      ctx.addIssue({ code: 'custom', message: `联系电话格式不对：${PHONE_HINT}` });
-      return z.NEVER;
-    }
-    return p;
-  });
+const phone = z.string().transform((s, ctx) => {
+  if (s.trim() === '') return '';
+  const p = normalizePhone(s);
+  if (p === null) {
+    ctx.addIssue({ code: 'custom', message: `联系电话格式不对：${PHONE_HINT}` });
+    return z.NEVER;
+  }
+  return p;
+});
 
 export const UnitFields = z.object({
   name: requiredLine('单位名称', LIMITS.name),
@@ -113,7 +123,14 @@ export const AllocationRow = z.object({
   communityId: Id,
   communityName: z.string(),
   grids: z.array(z.string()),
-  pairings: z.array(Pairing.extend({ category: z.enum(UNIT_CATEGORIES), secretary: z.string(), liaison: z.string(), phone: z.string() })),
+  pairings: z.array(
+    Pairing.extend({
+      category: z.enum(UNIT_CATEGORIES),
+      secretary: z.string(),
+      liaison: z.string(),
+      phone: z.string(),
+    }),
+  ),
 });
 export type AllocationRow = z.infer<typeof AllocationRow>;
 

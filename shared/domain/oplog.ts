@@ -1,5 +1,15 @@
 /** What the operation log records. Labels are what the 操作日志 screen and its export show. */
-export const OPLOG_ACTIONS = ['create', 'update', 'delete', 'restore', 'purge', 'import', 'export', 'backup', 'settings'] as const;
+export const OPLOG_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'purge',
+  'import',
+  'export',
+  'backup',
+  'settings',
+] as const;
 export type OplogAction = (typeof OPLOG_ACTIONS)[number];
 export const OPLOG_ACTION_LABELS: Record<OplogAction, string> = {
   create: '新增',

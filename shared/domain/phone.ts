@@ -15,7 +15,11 @@ export function normalizePhone(raw: string): string | null {
   let s = toHalfWidth(raw).trim();
   if (s === '') return null;
   s = s.replace(/^\+?86[-\s]?/, '');
-  s = s.replace(/[()（）]/g, '-').replace(/[\s.—–－]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  s = s
+    .replace(/[()（）]/g, '-')
+    .replace(/[\s.—–－]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   const digits = s.replace(/-/g, '');
   if (MOBILE.test(digits)) return digits;
   if (SERVICE.test(s)) return digits;

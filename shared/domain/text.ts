@@ -5,9 +5,7 @@
 
 /** Full-width ASCII (！ to ～) and the ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** Trim, fold every run of white space (incl. NBSP and line breaks) to one space. */
@@ -20,5 +18,7 @@ export function cleanText(s: string): string {
  * "区 税务局（第二分局）" and "区税务局(第二分局)" are the same unit.
  */
 export function nameKey(s: string): string {
-  return toHalfWidth(s).replace(/[\s\u00A0]+/g, '').toLowerCase();
+  return toHalfWidth(s)
+    .replace(/[\s\u00A0]+/g, '')
+    .toLowerCase();
 }

@@ -94,7 +94,11 @@ describe('共建单位名录 in the real UI', () => {
       'javascript:window.__xss=4',
     ];
     for (const [i, name] of payloads.entries()) {
-      const res = await core.dispatch('units.save', { name, category: '其他', notes: payloads[(i + 1) % payloads.length] });
+      const res = await core.dispatch('units.save', {
+        name,
+        category: '其他',
+        notes: payloads[(i + 1) % payloads.length],
+      });
       expect(res.ok).toBe(true);
     }
     const violations: string[] = [];

@@ -34,7 +34,14 @@ export function useE2E(): E2E {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('请先运行 npm run build:renderer');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => browser?.close());
@@ -52,7 +59,11 @@ export function useE2E(): E2E {
       logError: (channel, e) => console.error(`[${channel}]`, e),
     });
     const host = await startHost({ dispatch: core.dispatch, rendererDir: RENDERER_DIR, port: 0 });
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: false });
+    context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      acceptDownloads: false,
+    });
     const page = await context.newPage();
     page.on('pageerror', (err) => console.error('页面脚本错误：', err.message));
     Object.assign(e2e, {

@@ -27,7 +27,10 @@ for (const fn of ['lookup', 'resolve', 'resolve4', 'resolve6'] as const) {
     return orig(...args);
   };
 }
-for (const [name, mod] of [['http', http], ['https', https]] as const) {
+for (const [name, mod] of [
+  ['http', http],
+  ['https', https],
+] as const) {
   const orig = mod.request;
   (mod as unknown as Record<string, unknown>).request = (...args: unknown[]) => {
     note(`${name}.request`);
@@ -69,14 +72,20 @@ const calls: [string, unknown][] = [
   ['oplog.export', {}],
   ['auth.status', {}],
 ];
-if (sample) calls.splice(3, 0, ['units.importPreview', { fileName: path.basename(sample), dataBase64: fs.readFileSync(sample).toString('base64') }]);
+if (sample)
+  calls.splice(3, 0, [
+    'units.importPreview',
+    { fileName: path.basename(sample), dataBase64: fs.readFileSync(sample).toString('base64') },
+  ]);
 
 const results: Record<string, boolean | string> = {};
 for (const [channel, input] of calls) {
   const res = await core.dispatch(channel, input);
   results[channel] = res.ok || res.message;
   if (channel === 'units.importPreview' && res.ok) {
-    const commit = await core.dispatch('units.importCommit', { previewId: (res.value as { previewId: string }).previewId });
+    const commit = await core.dispatch('units.importCommit', {
+      previewId: (res.value as { previewId: string }).previewId,
+    });
     results['units.importCommit'] = commit.ok || commit.message;
   }
 }

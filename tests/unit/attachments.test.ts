@@ -14,8 +14,12 @@ describe('attachments kept in the data folder', () => {
       storeAttachment(core.db, core.dbPath, 'test-owner', 7, upload('反馈材料.txt', '已完成路灯维修')),
       storeAttachment(core.db, core.dbPath, 'test-owner', 8, upload('同一文件.txt', '已完成路灯维修')),
     ])();
-    expect(attachmentsOf(core.db, 'test-owner', 7)).toEqual([expect.objectContaining({ id: ids[0], fileName: '反馈材料.txt', size: 21 })]);
-    const stored = fs.readdirSync(attachmentsDir(core.dbPath), { recursive: true }).filter((f) => String(f).length > 10);
+    expect(attachmentsOf(core.db, 'test-owner', 7)).toEqual([
+      expect.objectContaining({ id: ids[0], fileName: '反馈材料.txt', size: 21 }),
+    ]);
+    const stored = fs
+      .readdirSync(attachmentsDir(core.dbPath), { recursive: true })
+      .filter((f) => String(f).length > 10);
     expect(stored).toHaveLength(1);
 
     const saved = await core.call('attachments.saveCopy', { id: ids[0]! });
@@ -26,9 +30,14 @@ describe('attachments kept in the data folder', () => {
 
   it('reports a damaged stored file instead of handing it on', async () => {
     const core = await testCore();
-    const id = core.db.transaction(() => storeAttachment(core.db, core.dbPath, 'test-owner', 1, upload('a.txt', 'original')))();
+    const id = core.db.transaction(() =>
+      storeAttachment(core.db, core.dbPath, 'test-owner', 1, upload('a.txt', 'original')),
+    )();
     const dir = attachmentsDir(core.dbPath);
-    const file = fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, String(f))).find((f) => fs.statSync(f).isFile())!;
+    const file = fs
+      .readdirSync(dir, { recursive: true })
+      .map((f) => path.join(dir, String(f)))
+      .find((f) => fs.statSync(f).isFile())!;
     fs.writeFileSync(file, 'tampered');
     const res = await core.raw('attachments.saveCopy', { id });
     expect(res).toMatchObject({ ok: false, code: 'FILE_ERROR' });

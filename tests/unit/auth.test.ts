@@ -21,7 +21,10 @@ describe('startup password and idle lock', () => {
     const core = await testCore(first.dbPath);
     expect(await core.call('auth.status', {})).toMatchObject({ passwordSet: true, locked: true });
     expect(await core.raw('units.list', {})).toMatchObject({ ok: false, code: 'LOCKED' });
-    expect(await core.raw('units.save', { name: '偷偷写入', category: '机关' })).toMatchObject({ ok: false, code: 'LOCKED' });
+    expect(await core.raw('units.save', { name: '偷偷写入', category: '机关' })).toMatchObject({
+      ok: false,
+      code: 'LOCKED',
+    });
     expect((await core.raw('settings.get', {})).ok).toBe(true);
 
     const wrong = await core.raw('auth.unlock', { password: '错误' });

@@ -14,7 +14,9 @@ describe('opening the database', () => {
     const file = path.join(tempDir(), 'new.sqlite');
     const { db, preMigrationBackup } = await openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     expect(tables).toEqual(expect.arrayContaining(['settings', 'communities', 'grids', 'units', 'pairings']));
     expect(preMigrationBackup).toBeNull();
     db.close();
@@ -46,7 +48,10 @@ describe('opening the database', () => {
       name: 'test step',
       up: (db) => db.exec("ALTER TABLE units ADD COLUMN website TEXT NOT NULL DEFAULT ''"),
     };
-    const { db, preMigrationBackup } = await openDatabase(file, { migrations: [...migrations, m2], backupDir: path.join(dir, 'bk') });
+    const { db, preMigrationBackup } = await openDatabase(file, {
+      migrations: [...migrations, m2],
+      backupDir: path.join(dir, 'bk'),
+    });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 1);
     expect(db.prepare('SELECT name, website FROM units').all()).toEqual([{ name: '区司法所', website: '' }]);
     db.close();

@@ -5,10 +5,20 @@ async function seed() {
   const core = await testCore();
   const dongfeng = await core.call('communities.save', { name: '东风社区', grids: ['第一网格', '第二网格'] });
   const xinhua = await core.call('communities.save', { name: '新华社区' });
-  const court = await core.call('units.save', { name: '区司法所', category: '机关', secretary: '马洋', phone: '135 6762 6768' });
+  const court = await core.call('units.save', {
+    name: '区司法所',
+    category: '机关',
+    secretary: '马洋',
+    phone: '135 6762 6768',
+  });
   const school = await core.call('units.save', { name: '第二实验小学', category: '学校', phone: '0571-88886666' });
   const shop = await core.call('units.save', { name: '美佳超市', category: '非公企业', status: 'withdrawn' });
-  await core.call('pairings.save', { unitId: court.id, communityId: dongfeng.id, signedOn: '2025-07-28', termYears: 3 });
+  await core.call('pairings.save', {
+    unitId: court.id,
+    communityId: dongfeng.id,
+    signedOn: '2025-07-28',
+    termYears: 3,
+  });
   await core.call('pairings.save', { unitId: school.id, communityId: xinhua.id });
   return { core, dongfeng, xinhua, court, school, shop };
 }
@@ -25,7 +35,9 @@ describe('communities and units directory', () => {
   it('filters by category, community and status, sorts and pages in SQL', async () => {
     const { core, xinhua } = await seed();
     expect((await core.call('units.list', { category: '学校' })).rows.map((r) => r.name)).toEqual(['第二实验小学']);
-    expect((await core.call('units.list', { communityId: xinhua.id })).rows.map((r) => r.name)).toEqual(['第二实验小学']);
+    expect((await core.call('units.list', { communityId: xinhua.id })).rows.map((r) => r.name)).toEqual([
+      '第二实验小学',
+    ]);
     expect((await core.call('units.list', { status: 'withdrawn' })).rows.map((r) => r.name)).toEqual(['美佳超市']);
     const byCategoryDesc = await core.call('units.list', { sortBy: 'category', sortDir: 'desc' });
     // The order clerks know (机关, 事业单位, 国有企业, 非公企业, …, 学校), not character-code order.
@@ -82,7 +94,10 @@ describe('communities and units directory', () => {
 
   it('refuses a duplicate pairing and an impossible signing date', async () => {
     const { core, court, dongfeng } = await seed();
-    expect(await core.raw('pairings.save', { unitId: court.id, communityId: dongfeng.id })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await core.raw('pairings.save', { unitId: court.id, communityId: dongfeng.id })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
     const bad = await core.raw('pairings.save', { unitId: court.id, communityId: dongfeng.id, signedOn: '2025-02-30' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message).toContain('签约日期不是真实的日期');
@@ -102,7 +117,11 @@ describe('communities and units directory', () => {
     const core = await testCore();
     expect(await core.call('settings.get', {})).toEqual({ streetName: '', committeeName: '', setupDone: false });
     await core.call('settings.save', { streetName: '东湖街道', committeeName: '东湖街道大工委' });
-    expect(await core.call('settings.get', {})).toEqual({ streetName: '东湖街道', committeeName: '东湖街道大工委', setupDone: true });
+    expect(await core.call('settings.get', {})).toEqual({
+      streetName: '东湖街道',
+      committeeName: '东湖街道大工委',
+      setupDone: true,
+    });
   });
 
   it('stores rare characters, SQL-looking and HTML text exactly as typed', async () => {

@@ -16,7 +16,12 @@ describe('no network', () => {
       ['-rn', '--', process.execPath, '--import', 'tsx', 'tests/scripts/network-probe.ts', SAMPLE],
       { encoding: 'utf8', timeout: 120_000 },
     );
-    const report = JSON.parse(out) as { attempts: string[]; results: Record<string, unknown>; interfaces: string[]; exported: string[] };
+    const report = JSON.parse(out) as {
+      attempts: string[];
+      results: Record<string, unknown>;
+      interfaces: string[];
+      exported: string[];
+    };
     expect(report.interfaces.filter((i) => i !== 'lo')).toEqual([]);
     for (const [channel, ok] of Object.entries(report.results)) expect(ok, channel).toBe(true);
     expect(report.exported.length).toBeGreaterThanOrEqual(4);

@@ -17,9 +17,21 @@ describe('操作日志', () => {
     await core.call('units.save', { ...unit, phone: '0571-88886666', status: 'withdrawn' });
     const log = await core.call('oplog.list', {});
     const newest = log.rows[0]!;
-    expect(newest).toMatchObject({ action: 'update', entity: 'unit', entityId: unit.id, title: '区司法所', operator: '未署名' });
+    expect(newest).toMatchObject({
+      action: 'update',
+      entity: 'unit',
+      entityId: unit.id,
+      title: '区司法所',
+      operator: '未署名',
+    });
     expect(newest.summary).toBe('联系电话：13567626768 → 0571-88886666；状态：共建中 → 已退出');
-    expect(log.rows.map((r) => `${r.action}:${r.entity}`)).toEqual(['update:unit', 'create:pairing', 'create:unit', 'create:community', 'settings:settings']);
+    expect(log.rows.map((r) => `${r.action}:${r.entity}`)).toEqual([
+      'update:unit',
+      'create:pairing',
+      'create:unit',
+      'create:community',
+      'settings:settings',
+    ]);
   });
 
   it('does not log a save that changed nothing', async () => {
@@ -54,7 +66,10 @@ describe('操作日志', () => {
 
   it('filters by text', async () => {
     const { core } = await seeded();
-    expect((await core.call('oplog.list', { search: '东风' })).rows.map((r) => r.entity)).toEqual(['pairing', 'community']);
+    expect((await core.call('oplog.list', { search: '东风' })).rows.map((r) => r.entity)).toEqual([
+      'pairing',
+      'community',
+    ]);
   });
 });
 
@@ -94,7 +109,11 @@ describe('回收站', () => {
     expect(bin.rows.map((r) => r.entity)).toEqual(['community', 'pairing']);
     await core.call('recycle.restore', { id: bin.rows[0]!.id });
     await core.call('recycle.restore', { id: bin.rows[1]!.id });
-    expect((await core.call('communities.list', {}))[0]).toMatchObject({ name: '东风社区', grids: ['一网格'], pairedUnitCount: 1 });
+    expect((await core.call('communities.list', {}))[0]).toMatchObject({
+      name: '东风社区',
+      grids: ['一网格'],
+      pairedUnitCount: 1,
+    });
   });
 
   it('purges only when asked, and logs it', async () => {

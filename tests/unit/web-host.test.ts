@@ -14,7 +14,10 @@ afterEach(async () => {
 async function start() {
   const core = await testCore();
   const rendererDir = tempDir('dgw-renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>大工委工作台</title></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<html><head><title>大工委工作台</title></head><body></body></html>',
+  );
   fs.writeFileSync(path.join(rendererDir, 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'outside');
   host = await startHost({ dispatch: core.dispatch, rendererDir, port: 0 });
@@ -22,14 +25,20 @@ async function start() {
 }
 
 /** A raw request, so Host/Origin headers can be forged the way a hostile page or DNS rebinding would. */
-function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+function request(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -65,9 +74,17 @@ describe('the web host', () => {
     expect((await request(host.port, { ...base, headers: { Host: own } })).status).toBe(403);
     expect((await request(host.port, { ...base, headers: { Host: own, 'X-DGW-Token': 'guess' } })).status).toBe(403);
     expect(
-      (await request(host.port, { ...base, headers: { Host: own, 'X-DGW-Token': host.token, Origin: 'http://evil.example' } })).status,
+      (
+        await request(host.port, {
+          ...base,
+          headers: { Host: own, 'X-DGW-Token': host.token, Origin: 'http://evil.example' },
+        })
+      ).status,
     ).toBe(403);
-    expect((await request(host.port, { ...base, headers: { Host: `evil.example:${host.port}`, 'X-DGW-Token': host.token } })).status).toBe(421);
+    expect(
+      (await request(host.port, { ...base, headers: { Host: `evil.example:${host.port}`, 'X-DGW-Token': host.token } }))
+        .status,
+    ).toBe(421);
   });
 
   it('never serves files outside the renderer folder', async () => {
