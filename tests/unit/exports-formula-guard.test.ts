@@ -26,6 +26,8 @@ const XLSX_EXPORTS: Partial<Record<ChannelName, unknown>> = {
   'projects.exportBreakdown': {},
   'projects.exportProgress': {},
   'projects.importTemplate': {},
+  'members.importTemplate': {},
+  'service.importTemplate': {},
   'oplog.export': {},
   'supervision.export': {},
   'evaluation.exportRanking': { year: YEAR },
@@ -57,6 +59,8 @@ const EMPTY_HERE = new Set<string>([
   'needs.importTemplate',
   'resources.importTemplate',
   'projects.importTemplate',
+  'members.importTemplate',
+  'service.importTemplate',
   'supervision.export',
   'meetings.exportAttendance',
 ]);
