@@ -307,7 +307,7 @@ export function listActivities(db: Database, year: number | undefined, limit: nu
  * Per unit for a year: roster size, hours, activities and last service. Units without members or
  * hours are left out. Hours count for the unit the member served for at the time (records carry it).
  */
-export function unitHours(db: Database, year: number): UnitHours[] {
+export function unitHours(db: Database, year: number, unitId?: number): UnitHours[] {
   const rows = db
     .prepare(
       `SELECT u.id AS unitId, u.name AS unitName,
@@ -316,12 +316,14 @@ export function unitHours(db: Database, year: number): UnitHours[] {
          coalesce(s.hours, 0) AS hours, coalesce(s.activities, 0) AS activities, s.last AS lastServedOn
        FROM units u LEFT JOIN (
          SELECT unit_id, sum(hours) AS hours, count(DISTINCT activity_id) AS activities, max(served_on) AS last
-         FROM service_records WHERE served_on BETWEEN @from AND @to GROUP BY unit_id
+         FROM service_records WHERE served_on BETWEEN @from AND @to AND (@unitId IS NULL OR unit_id = @unitId)
+         GROUP BY unit_id
        ) s ON s.unit_id = u.id
-       WHERE s.unit_id IS NOT NULL OR EXISTS (SELECT 1 FROM party_members m WHERE m.unit_id = u.id)
+       WHERE (s.unit_id IS NOT NULL OR EXISTS (SELECT 1 FROM party_members m WHERE m.unit_id = u.id))
+         AND (@unitId IS NULL OR u.id = @unitId)
        ORDER BY hours DESC, u.name_key`,
     )
-    .all(yearRange(year)) as UnitHours[];
+    .all({ ...yearRange(year), unitId: unitId ?? null }) as UnitHours[];
   return rows.map((r) => ({ ...r, hours: roundHours(r.hours) }));
 }
 

@@ -193,5 +193,5 @@ export const membersHandlers: Pick<
     }).immediate();
     return { deleted: true as const };
   },
-  'service.unitHours': ({ year }, { db }) => repo.unitHours(db, year),
+  'service.unitHours': ({ year, unitId }, { db }) => repo.unitHours(db, year, unitId),
 };

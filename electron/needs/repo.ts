@@ -97,6 +97,12 @@ export function listNeeds(db: Database, q: ListQuery, today: string): { rows: Ne
     where.push('n.community_id = @communityId');
     params.communityId = q.communityId;
   }
+  if (q.year !== undefined) {
+    // A range on the bare column, so the raised_on indexes serve it.
+    where.push('n.raised_on >= @yearFrom AND n.raised_on < @yearTo');
+    params.yearFrom = `${q.year}-01-01`;
+    params.yearTo = `${q.year + 1}-01-01`;
+  }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // The count needs no join: every need has its community (foreign key).
   const total = (db.prepare(`SELECT count(*) AS n FROM needs n ${whereSql}`).get(params) as { n: number }).n;

@@ -126,7 +126,9 @@ export default function DashboardPage() {
     onSuccess: (r) => r.saved && notify.success(`已导出：${r.path}`),
     onError: (e) => notify.error(e),
   });
+  // Every list opened from here keeps the year (and community) being looked at.
   const c = communityId ? `&community=${communityId}` : '';
+  const needsOf = (filter: string) => `${paths.needs}?year=${year}${filter}${c}`;
 
   return (
     <Box>
@@ -177,7 +179,7 @@ export default function DashboardPage() {
       ) : (
         <Stack spacing={2}>
           <Stack direction="row" spacing={1.5} aria-label="主要数据">
-            <Stat label="需求" value={d.data.totals.needs} unit="条" to={`${paths.needs}?${c.slice(1)}`} />
+            <Stat label="需求" value={d.data.totals.needs} unit="条" to={needsOf('')} />
             <Stat
               label="30天内对接率"
               value={d.data.matching.rate === null ? '—' : `${d.data.matching.rate}%`}
@@ -203,7 +205,7 @@ export default function DashboardPage() {
               label="在职党员服务"
               value={d.data.totals.hours}
               unit={`小时 / ${d.data.totals.members}人`}
-              to={paths.members}
+              to={`${paths.members}?year=${year}`}
             />
           </Stack>
           <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: 2 }}>
@@ -219,9 +221,7 @@ export default function DashboardPage() {
                     isAnimationActive={false}
                     cursor="pointer"
                     onClick={(_x, i) =>
-                      void navigate(
-                        `${paths.needs}?status=${d.data.needsByStatus.filter((s) => s.count > 0)[i]!.key}${c}`,
-                      )
+                      void navigate(needsOf(`&status=${d.data.needsByStatus.filter((s) => s.count > 0)[i]!.key}`))
                     }
                   >
                     {d.data.needsByStatus
@@ -248,7 +248,7 @@ export default function DashboardPage() {
                     isAnimationActive={false}
                     cursor="pointer"
                     onClick={(_x, i) =>
-                      void navigate(`${paths.needs}?category=${encodeURIComponent(d.data.needsByCategory[i]!.key)}${c}`)
+                      void navigate(needsOf(`&category=${encodeURIComponent(d.data.needsByCategory[i]!.key)}`))
                     }
                   />
                 </BarChart>
@@ -268,7 +268,7 @@ export default function DashboardPage() {
                     isAnimationActive={false}
                     cursor="pointer"
                     onClick={(_x, i) =>
-                      void navigate(`${paths.needs}?community=${d.data.needsByCommunity[i]!.communityId}`)
+                      void navigate(`${paths.needs}?year=${year}&community=${d.data.needsByCommunity[i]!.communityId}`)
                     }
                   />
                 </BarChart>
@@ -305,10 +305,13 @@ export default function DashboardPage() {
                 </BarChart>
               </ResponsiveContainer>
             </ChartCard>
-            <ChartCard title={`${year}年联席会议出勤率`} register={register}>
+            <ChartCard title={`${year}年联席会议出勤率`} hint="点击图表查看该年度的联席会议" register={register}>
               <ResponsiveContainer width="100%" height={H}>
+                {/* The meeting list filters by year, not month: any click on the chart opens the year's meetings. */}
                 <LineChart
                   data={d.data.attendanceByMonth.map((m) => ({ ...m, month: `${Number(m.month.slice(5))}月` }))}
+                  onClick={() => void navigate(`${paths.meetings}?year=${year}`)}
+                  style={{ cursor: 'pointer' }}
                 >
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="month" />
@@ -327,7 +330,11 @@ export default function DashboardPage() {
                 </LineChart>
               </ResponsiveContainer>
             </ChartCard>
-            <ChartCard title={`${year}年在职党员服务时长（按单位）`} hint="点击柱打开在职党员名册" register={register}>
+            <ChartCard
+              title={`${year}年在职党员服务时长（按单位）`}
+              hint="点击柱查看该单位的在职党员"
+              register={register}
+            >
               <ResponsiveContainer width="100%" height={H}>
                 <BarChart data={d.data.hoursByUnit} layout="vertical" margin={{ left: 30 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
@@ -340,7 +347,9 @@ export default function DashboardPage() {
                     fill={COLORS[2]}
                     isAnimationActive={false}
                     cursor="pointer"
-                    onClick={() => void navigate(paths.members)}
+                    onClick={(_x, i) =>
+                      void navigate(`${paths.members}?year=${year}&unit=${d.data.hoursByUnit[i]!.unitId}`)
+                    }
                   />
                 </BarChart>
               </ResponsiveContainer>

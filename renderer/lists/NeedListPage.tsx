@@ -36,6 +36,7 @@ import { cnDate, gridSx, selectSlots } from './gridStyle';
 import { useNeedCategories, useNeedList } from './queries';
 import { NeedStatusChip } from './StatusChips';
 import { THRESHOLD_DEFAULTS } from '../../shared/domain/options';
+import { yearOptions } from '../members/yearOptions';
 import { useOpenFromLink } from '../search/useOpenFromLink';
 
 const NeedDialog = lazy(() => import('./NeedDialog'));
@@ -77,7 +78,7 @@ const needColumns = (backlogDays: number): GridColDef<Need>[] => [
 /** 需求清单: residents' needs by community, with the 积压 (backlog) view. */
 export default function NeedListPage() {
   const qc = useQueryClient();
-  // The dashboard's charts open this list filtered: ?status=&category=&community= set the first filters.
+  // The dashboard's charts open this list filtered: ?status=&category=&community=&year= set the first filters.
   const [params] = useSearchParams();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<NeedStatus | ''>(() => {
@@ -86,6 +87,10 @@ export default function NeedListPage() {
   });
   const [category, setCategory] = useState(() => params.get('category') ?? '');
   const [communityId, setCommunityId] = useState<number | ''>(() => Number(params.get('community')) || '');
+  const [year, setYear] = useState<number | ''>(() => {
+    const y = Number(params.get('year'));
+    return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : '';
+  });
   const [backlog, setBacklog] = useState(false);
   const backlogDays = useThresholds().data?.backlogDays ?? THRESHOLD_DEFAULTS.backlogDays;
   const columns = useMemo(() => needColumns(backlogDays), [backlogDays]);
@@ -104,6 +109,7 @@ export default function NeedListPage() {
     status: status || undefined,
     category: category || undefined,
     communityId: communityId || undefined,
+    year: year || undefined,
     backlogDays: backlog ? backlogDays : undefined,
     sortBy: sortItem && isSortField(sortItem.field) ? sortItem.field : 'raisedOn',
     sortDir: sortItem?.sort === 'asc' ? 'asc' : 'desc',
@@ -122,7 +128,9 @@ export default function NeedListPage() {
   useShortcut('n', () => setEditing({}), !dialogOpen);
   const reset = () => setPaging((p) => ({ ...p, page: 0 }));
   const total = list.data?.total ?? 0;
-  const filtered = q !== '' || status !== '' || category !== '' || communityId !== '' || backlog;
+  const filtered = q !== '' || status !== '' || category !== '' || communityId !== '' || year !== '' || backlog;
+  // A year from the dashboard link stays pickable even when it is older than the usual five.
+  const years = year === '' || yearOptions().includes(year) ? yearOptions() : [...yearOptions(), year];
   const empty = list.isSuccess && total === 0 && !filtered;
 
   return (
@@ -239,6 +247,25 @@ export default function NeedListPage() {
               {(communities.data ?? []).map((c) => (
                 <MenuItem key={c.id} value={c.id}>
                   {c.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
+              size="small"
+              label="提出年度"
+              value={year}
+              onChange={(e) => {
+                setYear(e.target.value === '' ? '' : Number(e.target.value));
+                reset();
+              }}
+              slotProps={selectSlots}
+              sx={{ width: 120 }}
+            >
+              <MenuItem value="">全部年度</MenuItem>
+              {years.map((y) => (
+                <MenuItem key={y} value={y}>
+                  {y}年
                 </MenuItem>
               ))}
             </TextField>

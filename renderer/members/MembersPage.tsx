@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -18,6 +19,7 @@ import VolunteerActivismOutlined from '@mui/icons-material/VolunteerActivismOutl
 import { MEMBER_SORT_FIELDS, type Member } from '../../shared/contract/members';
 import { MEMBER_STATUS_LABELS, MEMBER_STATUSES, type MemberStatus } from '../../shared/domain/members';
 import { call } from '../api/client';
+import { keys } from '../app/queryClient';
 import { EmptyState } from '../common/EmptyState';
 import { LoadError } from '../common/LoadState';
 import { useNotify } from '../common/Notifier';
@@ -27,6 +29,8 @@ import { useFileAction } from '../common/useFileAction';
 import { useCommunities } from '../communities/queries';
 import { cnDate, gridSx, selectSlots } from '../lists/gridStyle';
 import type { UnitRef } from '../lists/UnitPicker';
+import { useOpenFromLink } from '../search/useOpenFromLink';
+import { useUnit } from '../units/queries';
 import { UnitFilter } from './UnitFilter';
 import { ServiceTab, UnitHoursTab } from './ServiceTabs';
 import { invalidateMembers, useMemberList } from './queries';
@@ -41,11 +45,19 @@ type SortField = (typeof MEMBER_SORT_FIELDS)[number];
 const isSortField = (f: string): f is SortField => (MEMBER_SORT_FIELDS as readonly string[]).includes(f);
 type Tabs = 'roster' | 'service' | 'units';
 
+/** A link's ?year= when it is one of the years offered, else this year. */
+function linkedYear(v: string | null): number {
+  const y = Number(v);
+  return yearOptions().includes(y) ? y : currentYear();
+}
+
 /** 在职党员双报到: the roster, the 服务记实 and each unit's hours for the year. */
 export default function MembersPage() {
   const qc = useQueryClient();
+  // The dashboard opens the roster with ?year=&unit=; 全局搜索 opens a member with ?id=.
+  const [params] = useSearchParams();
   const [tab, setTab] = useState<Tabs>('roster');
-  const [year, setYear] = useState(currentYear());
+  const [year, setYear] = useState(() => linkedYear(params.get('year')));
   const [search, setSearch] = useState('');
   const [communityId, setCommunityId] = useState<number | ''>('');
   const [status, setStatus] = useState<MemberStatus | ''>('');
@@ -56,7 +68,13 @@ export default function MembersPage() {
   const [importing, setImporting] = useState<'roster' | 'records' | null>(null);
   const [fullPhones, setFullPhones] = useState(false);
   const [editingPosts, setEditingPosts] = useState(false);
-  const [unit, setUnit] = useState<UnitRef | null>(null);
+  const [unit, setUnit] = useState<UnitRef | null>(() => {
+    const id = Number(params.get('unit'));
+    return Number.isInteger(id) && id > 0 ? { id, name: '' } : null;
+  });
+  // A linked unit arrives as an id only; its name is looked up for the filter box.
+  const linkedUnit = useUnit(unit?.name === '' ? unit.id : undefined);
+  const shownUnit = unit?.name === '' && linkedUnit.data ? { id: unit.id, name: linkedUnit.data.name } : unit;
   const q = useDebounced(search.trim(), 300);
   const s = sort[0];
   const list = useMemberList({
@@ -77,6 +95,16 @@ export default function MembersPage() {
     communityId: communityId || undefined,
   }));
   const notify = useNotify();
+  useOpenFromLink((id) => {
+    qc.fetchQuery({
+      queryKey: [...keys.members, 'detail', id, year],
+      queryFn: () => call('members.get', { id, year }),
+      staleTime: 0,
+    }).then(
+      (member) => setEditing({ member }),
+      (e: unknown) => notify.error(e),
+    );
+  });
   const rosterTemplate = useFileAction('members.importTemplate');
   const recordTemplate = useFileAction('service.importTemplate');
   const recordDoc = useMutation({
@@ -180,7 +208,7 @@ export default function MembersPage() {
                 </MenuItem>
               ))}
             </TextField>
-            <UnitFilter value={unit} onChange={setUnit} />
+            <UnitFilter value={shownUnit} onChange={setUnit} />
             <TextField
               select
               size="small"

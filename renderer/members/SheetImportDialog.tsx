@@ -113,7 +113,7 @@ export default function SheetImportDialog(props: {
           ref={input}
           type="file"
           hidden
-          accept=".xlsx"
+          accept=".xlsx,.csv"
           aria-label="选择导入文件"
           onChange={(e) => {
             const f = e.target.files?.[0];

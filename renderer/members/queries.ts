@@ -35,10 +35,11 @@ export function useActivities(year: number, page: number, pageSize: number) {
   });
 }
 
-export function useUnitHours(year: number) {
+/** Every unit's hours for the year, or one unit's (the 共建单位 dialog's 在职党员服务 section). */
+export function useUnitHours(year: number, unitId?: number) {
   return useQuery({
-    queryKey: [...keys.members, 'unitHours', year],
-    queryFn: () => call('service.unitHours', { year }),
+    queryKey: [...keys.members, 'unitHours', year, unitId ?? 'all'],
+    queryFn: () => call('service.unitHours', { year, unitId }),
   });
 }
 

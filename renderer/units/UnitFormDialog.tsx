@@ -20,6 +20,7 @@ import { PairingEditor } from './PairingEditor';
 import { draftFromPairing, draftSnapshot, draftToInput, type PairingDraft } from './pairingDrafts';
 import { deletePairing, savePairing, useDeleteUnit, useSaveUnit, useUnit } from './queries';
 import { UnitFields, UNIT_FIELD_NAMES, emptyUnitValues, unitValuesOf, type UnitValues } from './UnitFields';
+import { UnitServiceSummary } from './UnitServiceSummary';
 
 /**
  * 新增共建单位 / 编辑共建单位. Loads the unit (with its pairings) first when editing.
@@ -210,6 +211,12 @@ function UnitForm({ detail, onClose }: { detail?: UnitDetail; onClose: () => voi
           disabled={busy}
         />
       </Box>
+      {detail && (
+        <>
+          <Divider sx={{ my: 2.5 }} />
+          <UnitServiceSummary unitId={detail.id} />
+        </>
+      )}
     </FormDialog>
   );
 }

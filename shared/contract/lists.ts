@@ -93,6 +93,8 @@ export const NeedListQuery = PageInput.extend({
   status: z.enum(NEED_STATUSES).optional(),
   category: z.string().max(50).optional(),
   communityId: Id.optional(),
+  /** Raised in this year (the dashboard's year carries over to the list it opens). */
+  year: z.number().int().min(2000).max(2100).optional(),
   /** 积压: still 待对接 and raised at least this many days ago. */
   backlogDays: z.number().int().min(1).max(3650).optional(),
   sortBy: z.enum(NEED_SORT_FIELDS).default('raisedOn'),

@@ -143,6 +143,8 @@ export const UnitHours = z.object({
 export type UnitHours = z.infer<typeof UnitHours>;
 
 export const YearInput = z.object({ year: z.number().int().min(2000).max(2100) });
+/** The 共建单位 dialog asks for its own unit only. */
+export const UnitHoursQuery = YearInput.extend({ unitId: Id.optional() });
 
 export const RosterExportInput = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -179,7 +181,7 @@ export const membersChannels = {
   'service.list': defineChannel(RecordListQuery, pageOf(ServiceRecord)),
   'service.activities': defineChannel(PageInput.extend({ year: z.number().int().optional() }), pageOf(Activity)),
   'service.deleteActivity': defineChannel(IdInput, z.object({ deleted: z.literal(true) })),
-  'service.unitHours': defineChannel(YearInput, z.array(UnitHours)),
+  'service.unitHours': defineChannel(UnitHoursQuery, z.array(UnitHours)),
   'members.exportRoster': defineChannel(RosterExportInput, SavedFile),
   'members.exportRecordDocx': defineChannel(
     z.object({ memberId: Id, year: z.number().int(), fullPhone: z.boolean().default(false) }),

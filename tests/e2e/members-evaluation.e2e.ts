@@ -81,6 +81,20 @@ describe('在职党员、考核评价与数据看板 in the real UI', () => {
     await page.getByRole('gridcell', { name: '社区环境整治志愿服务日', exact: true }).waitFor();
     await e2e.screenshot('服务记实');
 
+    // The unit's own dialog shows what its members did this year.
+    await page.getByRole('link', { name: '共建单位' }).click();
+    await page.getByRole('heading', { name: '共建单位' }).waitFor();
+    await page.getByRole('gridcell', { name: '区人社局' }).dblclick();
+    const unitDlg = page.getByRole('dialog', { name: '编辑共建单位' });
+    const service = unitDlg.getByRole('region', { name: '在职党员服务（本年度）' });
+    await service.getByText('30小时').waitFor();
+    await service.getByText('10人').waitFor();
+    await service.getByText(`${year}年5月10日`).waitFor();
+    await service.scrollIntoViewIfNeeded();
+    await e2e.screenshot('共建单位-在职党员服务');
+    await unitDlg.getByRole('button', { name: '取消' }).click();
+    await unitDlg.waitFor({ state: 'hidden' });
+
     // The dashboard shows the hours; clicking a category bar opens the filtered need list.
     await page.getByRole('link', { name: '数据看板' }).click();
     await page.getByRole('heading', { name: '数据看板' }).waitFor();
@@ -99,7 +113,31 @@ describe('在职党员、考核评价与数据看板 in the real UI', () => {
     await page.locator(`section[aria-label="${year}年需求类别"] .recharts-bar-rectangle path`).first().click();
     await page.getByRole('heading', { name: '需求清单' }).waitFor();
     expect(page.url()).toContain('category=');
+    expect(page.url()).toContain(`year=${year}`);
     await page.getByText(/符合条件的需求 \d+ 条/).waitFor();
+    // A unit's hours bar opens the roster filtered to that unit.
+    await page.getByRole('link', { name: '数据看板' }).click();
+    await page
+      .locator('section[aria-label$="在职党员服务时长（按单位）"] .recharts-bar-rectangle path')
+      .first()
+      .click();
+    await page.getByRole('heading', { name: '在职党员双报到' }).waitFor();
+    expect(page.url()).toMatch(/unit=\d+/);
+    await expect.poll(() => page.getByRole('combobox', { name: '工作单位' }).inputValue()).not.toBe('');
+    const roster = page.getByRole('grid', { name: '在职党员名册' });
+    await expect.poll(() => roster.getAttribute('aria-rowcount')).toBe('11'); // header + the unit's 10 members
+    await e2e.screenshot('在职党员名册-按单位');
+    // 全局搜索's link to a member (/members?id=) opens that member's dialog.
+    const m05 = e2e.core.db.prepare(`SELECT id FROM party_members WHERE name = '党员05'`).get() as { id: number };
+    await page.evaluate((id) => (window.location.hash = `#/members?id=${id}`), m05.id);
+    const memberDlg = page.getByRole('dialog', { name: '修改在职党员：党员05' });
+    await memberDlg.waitFor();
+    await page.keyboard.press('Escape');
+    await memberDlg.waitFor({ state: 'hidden' });
+    // The attendance chart opens the year's 联席会议.
+    await page.getByRole('link', { name: '数据看板' }).click();
+    await page.locator(`section[aria-label="${year}年联席会议出勤率"] .recharts-surface`).first().click();
+    await expect.poll(() => page.url()).toContain(`/meetings?year=${year}`);
 
     // 考核评价 for the year: enter scores, look at a unit's sheet, lock, export.
     await page.getByRole('link', { name: '考核评价' }).click();

@@ -69,6 +69,16 @@ describe('需求 status flow', () => {
     expect(byCategory.total).toBe(2);
     expect(byCategory.rows).toHaveLength(1);
   });
+
+  test('the year filter keeps needs raised from 1 January to 31 December of that year', async () => {
+    const core = await setup();
+    for (const raisedOn of ['2024-12-31', '2025-01-01', '2025-12-31', '2026-01-01'])
+      await need(core, { title: `需求${raisedOn}`, raisedOn });
+    const y2025 = await core.call('needs.list', { year: 2025, sortBy: 'raisedOn', sortDir: 'asc' });
+    expect(y2025.rows.map((r) => r.raisedOn)).toEqual(['2025-01-01', '2025-12-31']);
+    expect(y2025.total).toBe(2);
+    expect((await core.call('needs.list', { year: 2023 })).total).toBe(0);
+  });
 });
 
 describe('供需对接', () => {

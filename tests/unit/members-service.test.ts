@@ -79,6 +79,11 @@ describe('在职党员与服务记实', () => {
     });
     expect(units.find((u) => u.unitId === d.b.id)).toMatchObject({ members: 10, hours: 30, activities: 1 });
     expect(units.find((u) => u.unitId === d.c.id)).toBeUndefined();
+    // The 共建单位 dialog asks for its own unit only.
+    expect(await core.call('service.unitHours', { year: 2025, unitId: d.b.id })).toEqual([
+      units.find((u) => u.unitId === d.b.id),
+    ]);
+    expect(await core.call('service.unitHours', { year: 2025, unitId: d.c.id })).toEqual([]);
 
     const list = await core.call('members.list', { year: 2025, sortBy: 'hours', sortDir: 'desc', pageSize: 5 });
     expect(list.total).toBe(30);
