@@ -289,7 +289,9 @@ export function listActivities(db: Database, year: number | undefined, limit: nu
     .prepare(
       `SELECT a.id, a.served_on AS servedOn, a.title, a.community_name AS communityName,
          (SELECT count(*) FROM service_records r WHERE r.activity_id = a.id) AS memberCount,
-         (SELECT coalesce(sum(hours), 0) FROM service_records r WHERE r.activity_id = a.id) AS hours
+         (SELECT coalesce(sum(hours), 0) FROM service_records r WHERE r.activity_id = a.id) AS hours,
+         coalesce((SELECT '项目：' || p.name FROM projects p WHERE p.id = a.project_id), '') AS project,
+         coalesce((SELECT '需求：' || n.title FROM needs n WHERE n.id = a.need_id), '') AS need
        FROM service_activities a WHERE a.served_on BETWEEN @from AND @to ORDER BY a.served_on DESC, a.id DESC LIMIT @limit OFFSET @offset`,
     )
     .all(params) as {
@@ -299,8 +301,17 @@ export function listActivities(db: Database, year: number | undefined, limit: nu
     communityName: string;
     memberCount: number;
     hours: number;
+    project: string;
+    need: string;
   }[];
-  return { rows: rows.map((r) => ({ ...r, hours: roundHours(r.hours) })), total };
+  return {
+    rows: rows.map(({ project, need, ...r }) => ({
+      ...r,
+      hours: roundHours(r.hours),
+      linkedTo: [project, need].filter(Boolean).join('；'),
+    })),
+    total,
+  };
 }
 
 /**

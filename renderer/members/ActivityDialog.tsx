@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -11,10 +10,10 @@ import { roundHours } from '../../shared/domain/members';
 import { call } from '../api/client';
 import { keys } from '../app/queryClient';
 import { errorMessage } from '../common/errors';
-import { useDebounced } from '../common/useDebounced';
 import { FormDialog } from '../common/FormDialog';
 import { useNotify } from '../common/Notifier';
 import { useCommunities } from '../communities/queries';
+import { LinkPicker, type LinkOption } from './LinkPicker';
 import { useMemberOptions, useRecordActivity } from './queries';
 
 type Option = { id: number; name: string; unitName: string; communityName: string; communityId: number | null };
@@ -26,13 +25,8 @@ export default function ActivityDialog({ onClose }: { onClose: () => void }) {
   const [communityId, setCommunityId] = useState<number | ''>('');
   const [hours, setHours] = useState('2');
   const [chosen, setChosen] = useState<Option[]>([]);
-  const [project, setProject] = useState<{ id: number; name: string } | null>(null);
-  const [projectText, setProjectText] = useState('');
-  const projectSearch = useDebounced(projectText.trim(), 200);
-  const projects = useQuery({
-    queryKey: [...keys.projects, 'pick', projectSearch],
-    queryFn: () => call('projects.list', { search: projectSearch, pageSize: 30 }),
-  });
+  const [project, setProject] = useState<LinkOption | null>(null);
+  const [need, setNeed] = useState<LinkOption | null>(null);
   const communities = useCommunities();
   const options = useMemberOptions();
   const record = useRecordActivity();
@@ -48,6 +42,7 @@ export default function ActivityDialog({ onClose }: { onClose: () => void }) {
         title,
         communityId,
         projectId: project?.id ?? null,
+        needId: need?.id ?? null,
         members: chosen.map((m) => ({ memberId: m.id, hours: h })),
       },
       {
@@ -110,17 +105,34 @@ export default function ActivityDialog({ onClose }: { onClose: () => void }) {
           onChange={(e) => setTitle(e.target.value)}
           placeholder="如：社区环境整治志愿服务日"
         />
-        <Autocomplete
-          options={(projects.data?.rows ?? []).map((p) => ({ id: p.id, name: `${p.year}年 ${p.name}` }))}
-          value={project}
-          filterOptions={(x) => x}
-          getOptionLabel={(o) => o.name}
-          isOptionEqualToValue={(a, b) => a.id === b.id}
-          onChange={(_e, v) => setProject(v)}
-          onInputChange={(_e, v) => setProjectText(v)}
-          noOptionsText="项目清单中没有找到"
-          renderInput={(p) => <TextField {...p} label="关联的共建项目（可选）" />}
-        />
+        <Stack direction="row" spacing={2} sx={{ '& > *': { flex: 1 } }}>
+          <LinkPicker
+            label="关联的共建项目（可选）"
+            queryKey={keys.projects}
+            search={async (q) =>
+              (await call('projects.list', { search: q, pageSize: 30 })).rows.map((p) => ({
+                id: p.id,
+                name: `${p.year}年 ${p.name}`,
+              }))
+            }
+            value={project}
+            onChange={setProject}
+            noOptionsText="项目清单中没有找到"
+          />
+          <LinkPicker
+            label="关联的需求（可选）"
+            queryKey={keys.needs}
+            search={async (q) =>
+              (await call('needs.list', { search: q, pageSize: 30 })).rows.map((n) => ({
+                id: n.id,
+                name: `${n.communityName} ${n.title}`,
+              }))
+            }
+            value={need}
+            onChange={setNeed}
+            noOptionsText="需求清单中没有找到"
+          />
+        </Stack>
         <Autocomplete
           multiple
           disableCloseOnSelect

@@ -45,6 +45,7 @@ export function ServiceTab({ year }: { year: number }) {
     { field: 'servedOn', headerName: '服务日期', width: 140, valueFormatter: (v: string) => cnDate(v) },
     { field: 'title', headerName: '服务内容', flex: 1, minWidth: 200 },
     { field: 'communityName', headerName: '服务社区', width: 130 },
+    { field: 'linkedTo', headerName: '关联项目/需求', flex: 1, minWidth: 160, sortable: false },
     { field: 'memberCount', headerName: '人数', width: 80 },
     { field: 'hours', headerName: '合计时长（小时）', width: 140 },
     {

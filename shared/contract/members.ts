@@ -129,6 +129,8 @@ export const Activity = z.object({
   communityName: z.string(),
   memberCount: z.number().int(),
   hours: z.number(),
+  /** The 共建项目 and/or 需求 the activity served, e.g. "项目：政策进社区；需求：加装电梯", or ''. */
+  linkedTo: z.string(),
 });
 
 export const UnitHours = z.object({

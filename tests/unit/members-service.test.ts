@@ -53,13 +53,22 @@ describe('在职党员与服务记实', () => {
       core.db.prepare(`INSERT INTO projects (year, name, name_key) VALUES (2025, '政策进社区', '政策进社区')`).run()
         .lastInsertRowid,
     );
+    const { id: needId } = await core.call('needs.save', {
+      communityId: d.west.id,
+      title: '政策咨询',
+      category: '法律咨询',
+      raisedOn: '2025-05-01',
+    });
     await core.call('service.record', {
       servedOn: '2025-06-01',
       title: '政策宣讲',
       communityId: d.west.id,
       projectId,
+      needId,
       members: [{ memberId: a[0]!, hours: 1.5 }],
     });
+    const activities = await core.call('service.activities', { year: 2025 });
+    expect(activities.rows.find((x) => x.title === '政策宣讲')?.linkedTo).toBe('项目：政策进社区；需求：政策咨询');
     // Last year's record does not count in 2025.
     await core.call('service.record', {
       servedOn: '2024-12-31',
