@@ -18,7 +18,8 @@ import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { ServerGrid } from '../common/ServerGrid';
 import AddIcon from '@mui/icons-material/Add';
 import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
@@ -33,7 +34,7 @@ import { LoadError } from '../common/LoadState';
 import { PageHeader } from '../common/PageHeader';
 import { useDebounced } from '../common/useDebounced';
 import { useFileAction } from '../common/useFileAction';
-import { cnDate, gridSx, selectSlots } from '../lists/gridStyle';
+import { cnDate, selectSlots } from '../lists/gridStyle';
 import { ProjectFlags, ProjectStatusChip } from '../lists/StatusChips';
 import { DualReportDialog } from './DualReportDialog';
 import { useLedgerByUnit, useProjectList, useProjectYears } from './queries';
@@ -346,46 +347,20 @@ export default function LedgerPage() {
             </Paper>
           ) : (
             <Paper variant="outlined" sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-              <DataGrid
-                aria-label={view === 'breakdown' ? '责任分解表' : '进度台账'}
+              <ServerGrid
+                label={view === 'breakdown' ? '责任分解表' : '进度台账'}
                 rows={list.data?.rows ?? []}
                 columns={view === 'breakdown' ? breakdownColumns : progressColumns}
-                rowCount={total}
+                total={total}
                 loading={list.isFetching}
-                paginationMode="server"
-                sortingMode="server"
-                filterMode="server"
-                paginationModel={paging}
-                onPaginationModelChange={setPaging}
-                pageSizeOptions={[25, 50, 100]}
-                sortModel={sort}
-                onSortModelChange={(m) => {
-                  setSort(m.length ? m : [{ field: 'deadlineOn', sort: 'asc' }]);
-                  reset();
-                }}
-                sortingOrder={['asc', 'desc']}
-                disableColumnFilter
-                disableColumnMenu
-                disableColumnSelector
-                disableRowSelectionOnClick
-                getRowHeight={() => 'auto'}
-                onRowDoubleClick={(p) => navigate(paths.project(Number(p.id)))}
-                onCellKeyDown={(p, e) => {
-                  if (e.key === 'Enter' && !e.nativeEvent.isComposing) navigate(paths.project(Number(p.id)));
-                }}
+                paging={paging}
+                onPagingChange={setPaging}
+                sort={{ model: sort, onChange: setSort, fallback: [{ field: 'deadlineOn', sort: 'asc' }] }}
+                autoRowHeight
+                onOpen={(id) => navigate(paths.project(id))}
                 getRowClassName={(p) => (p.row.overdue ? 'row-overdue' : '')}
-                slots={{
-                  noRowsOverlay: () => (
-                    <Box sx={{ height: '100%', display: 'grid', placeItems: 'center' }}>
-                      <Typography color="text.secondary">没有符合条件的项目</Typography>
-                    </Box>
-                  ),
-                }}
-                sx={{
-                  ...gridSx,
-                  '& .MuiDataGrid-cell': { py: 0.75 },
-                  '& .row-overdue': { bgcolor: 'rgba(211,47,47,0.05)' },
-                }}
+                emptyText="没有符合条件的项目"
+                sx={{ '& .MuiDataGrid-cell': { py: 0.75 }, '& .row-overdue': { bgcolor: 'rgba(211,47,47,0.05)' } }}
               />
             </Paper>
           )}

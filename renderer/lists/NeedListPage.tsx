@@ -15,7 +15,8 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { ServerGrid } from '../common/ServerGrid';
 import AddIcon from '@mui/icons-material/Add';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
@@ -32,7 +33,7 @@ import { useFileAction } from '../common/useFileAction';
 import { useShortcut } from '../common/useShortcut';
 import { useCommunities } from '../communities/queries';
 import { useThresholds } from '../options/queries';
-import { cnDate, gridSx, selectSlots } from './gridStyle';
+import { cnDate, selectSlots } from './gridStyle';
 import { useNeedCategories, useNeedList } from './queries';
 import { NeedStatusChip } from './StatusChips';
 import { THRESHOLD_DEFAULTS } from '../../shared/domain/options';
@@ -283,40 +284,22 @@ export default function NeedListPage() {
             />
           </Stack>
           <Paper variant="outlined" sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-            <DataGrid
-              aria-label="需求列表"
+            <ServerGrid
+              label="需求列表"
               rows={list.data?.rows ?? []}
               columns={columns}
-              rowCount={total}
+              total={total}
               loading={list.isFetching}
-              paginationMode="server"
-              sortingMode="server"
-              filterMode="server"
-              paginationModel={paging}
-              onPaginationModelChange={setPaging}
-              pageSizeOptions={[25, 50, 100]}
-              sortModel={sort}
-              onSortModelChange={(m) => {
-                setSort(m.length ? m : [{ field: 'raisedOn', sort: 'desc' }]);
-                reset();
+              paging={paging}
+              onPagingChange={setPaging}
+              sort={{
+                model: sort,
+                onChange: setSort,
+                fallback: [{ field: 'raisedOn', sort: 'desc' }],
+                order: ['desc', 'asc'],
               }}
-              sortingOrder={['desc', 'asc']}
-              disableColumnFilter
-              disableColumnMenu
-              disableColumnSelector
-              disableRowSelectionOnClick
-              onRowDoubleClick={(p) => open(Number(p.id))}
-              onCellKeyDown={(p, e) => {
-                if (e.key === 'Enter' && !e.nativeEvent.isComposing) open(Number(p.id));
-              }}
-              slots={{
-                noRowsOverlay: () => (
-                  <Box sx={{ height: '100%', display: 'grid', placeItems: 'center' }}>
-                    <Typography color="text.secondary">没有符合条件的需求</Typography>
-                  </Box>
-                ),
-              }}
-              sx={gridSx}
+              onOpen={open}
+              emptyText="没有符合条件的需求"
             />
           </Paper>
           <Typography variant="caption" color="text.secondary" sx={{ mt: 1 }}>

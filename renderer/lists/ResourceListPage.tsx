@@ -6,8 +6,8 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { ServerGrid } from '../common/ServerGrid';
 import AddIcon from '@mui/icons-material/Add';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
@@ -28,7 +28,7 @@ import { PageHeader } from '../common/PageHeader';
 import { useDebounced } from '../common/useDebounced';
 import { useFileAction } from '../common/useFileAction';
 import { useShortcut } from '../common/useShortcut';
-import { cnDate, gridSx, selectSlots } from './gridStyle';
+import { cnDate, selectSlots } from './gridStyle';
 import { useResourceList } from './queries';
 import { ResourceStatusChip } from './StatusChips';
 import { useOpenFromLink } from '../search/useOpenFromLink';
@@ -191,37 +191,17 @@ export default function ResourceListPage() {
             </TextField>
           </Stack>
           <Paper variant="outlined" sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-            <DataGrid
-              aria-label="资源列表"
+            <ServerGrid
+              label="资源列表"
               rows={list.data?.rows ?? []}
               columns={columns}
-              rowCount={total}
+              total={total}
               loading={list.isFetching}
-              paginationMode="server"
-              sortingMode="server"
-              filterMode="server"
-              paginationModel={paging}
-              onPaginationModelChange={setPaging}
-              pageSizeOptions={[25, 50, 100]}
-              sortModel={sort}
-              onSortModelChange={(m) => {
-                setSort(m.length ? m : [{ field: 'unitName', sort: 'asc' }]);
-                reset();
-              }}
-              sortingOrder={['asc', 'desc']}
-              disableColumnFilter
-              disableColumnMenu
-              disableColumnSelector
-              disableRowSelectionOnClick
-              onRowDoubleClick={(p) => open(Number(p.id))}
-              slots={{
-                noRowsOverlay: () => (
-                  <Box sx={{ height: '100%', display: 'grid', placeItems: 'center' }}>
-                    <Typography color="text.secondary">没有符合条件的资源</Typography>
-                  </Box>
-                ),
-              }}
-              sx={gridSx}
+              paging={paging}
+              onPagingChange={setPaging}
+              sort={{ model: sort, onChange: setSort, fallback: [{ field: 'unitName', sort: 'asc' }] }}
+              onOpen={open}
+              emptyText="没有符合条件的资源"
             />
           </Paper>
         </>

@@ -8,7 +8,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import dayjs from 'dayjs';
-import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { ServerGrid } from '../common/ServerGrid';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import type { OplogEntry, OplogQuery } from '../../shared/contract/oplog';
 import { ENTITY_LABELS, OPLOG_ACTION_LABELS } from '../../shared/domain/oplog';
@@ -144,38 +145,17 @@ export default function OplogPage() {
       </Stack>
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       <Paper variant="outlined" sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-        <DataGrid
-          aria-label="操作日志"
+        <ServerGrid
+          label="操作日志"
           rows={list.data?.rows ?? []}
           columns={columns}
-          rowCount={total}
+          total={total}
           loading={list.isFetching}
-          paginationMode="server"
-          sortingMode="server"
-          filterMode="server"
-          paginationModel={paging}
-          onPaginationModelChange={setPaging}
-          pageSizeOptions={[25, 50, 100]}
-          disableColumnFilter
-          disableColumnMenu
-          disableColumnSelector
-          disableColumnSorting
-          disableRowSelectionOnClick
-          getRowHeight={() => 'auto'}
-          slots={{
-            noRowsOverlay: () => (
-              <Box sx={{ height: '100%', display: 'grid', placeItems: 'center' }}>
-                <Typography color="text.secondary">{filtered ? '没有符合条件的记录' : '还没有操作记录'}</Typography>
-              </Box>
-            ),
-          }}
-          sx={{
-            border: 0,
-            flex: 1,
-            '& .MuiDataGrid-cell': { py: 0.75, whiteSpace: 'normal', wordBreak: 'break-all', lineHeight: 1.5 },
-            '& .MuiDataGrid-columnHeaders': { bgcolor: '#F7F8FA' },
-            '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 },
-          }}
+          paging={paging}
+          onPagingChange={setPaging}
+          autoRowHeight
+          emptyText={filtered ? '没有符合条件的记录' : '还没有操作记录'}
+          sx={{ '& .MuiDataGrid-cell': { py: 0.75, whiteSpace: 'normal', wordBreak: 'break-all', lineHeight: 1.5 } }}
         />
       </Paper>
       <Typography variant="caption" color="text.secondary" sx={{ mt: 1 }}>

@@ -4,7 +4,8 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { ServerGrid } from '../common/ServerGrid';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import type { RecycleItem } from '../../shared/contract/oplog';
 import { ENTITY_LABELS } from '../../shared/domain/oplog';
@@ -101,29 +102,15 @@ export default function RecyclePage() {
       ) : (
         <>
           <Paper variant="outlined" sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-            <DataGrid
-              aria-label="回收站"
+            <ServerGrid
+              label="回收站"
               rows={list.data?.rows ?? []}
               columns={columns}
-              rowCount={total}
+              total={total}
               loading={list.isFetching}
-              paginationMode="server"
-              sortingMode="server"
-              filterMode="server"
-              paginationModel={paging}
-              onPaginationModelChange={setPaging}
-              pageSizeOptions={[25, 50, 100]}
-              disableColumnFilter
-              disableColumnMenu
-              disableColumnSelector
-              disableColumnSorting
-              disableRowSelectionOnClick
-              sx={{
-                border: 0,
-                flex: 1,
-                '& .MuiDataGrid-columnHeaders': { bgcolor: '#F7F8FA' },
-                '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 },
-              }}
+              paging={paging}
+              onPagingChange={setPaging}
+              emptyText="回收站是空的"
             />
           </Paper>
           <Typography variant="caption" color="text.secondary" sx={{ mt: 1 }}>

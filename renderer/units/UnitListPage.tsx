@@ -4,7 +4,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { ServerGrid } from '../common/ServerGrid';
 import AddIcon from '@mui/icons-material/Add';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
@@ -151,51 +152,19 @@ export default function UnitListPage() {
             searchRef={searchRef}
           />
           <Paper variant="outlined" sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
-            <DataGrid
-              aria-label="共建单位列表"
+            <ServerGrid
+              label="共建单位列表"
               rows={list.data?.rows ?? []}
               columns={unitColumns}
-              rowCount={total}
+              total={total}
               loading={list.isFetching}
-              paginationMode="server"
-              sortingMode="server"
-              filterMode="server"
-              paginationModel={paging}
-              onPaginationModelChange={setPaging}
-              pageSizeOptions={[25, 50, 100]}
-              sortModel={sort}
-              onSortModelChange={(m) => {
-                setSort(m.length ? m : [{ field: 'name', sort: 'asc' }]);
-                setPaging((p) => ({ ...p, page: 0 }));
-              }}
-              sortingOrder={['asc', 'desc']}
-              disableColumnFilter
-              disableColumnMenu
-              disableColumnSelector
-              disableRowSelectionOnClick
-              onRowDoubleClick={(p) => openUnit(Number(p.id))}
-              onCellKeyDown={(p, e) => {
-                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                  e.defaultMuiPrevented = true;
-                  openUnit(Number(p.id));
-                }
-              }}
+              paging={paging}
+              onPagingChange={setPaging}
+              sort={{ model: sort, onChange: setSort, fallback: [{ field: 'name', sort: 'asc' }] }}
+              onOpen={openUnit}
+              emptyText="没有符合条件的共建单位"
               getRowClassName={(p) => (p.row.status === 'withdrawn' ? 'unit-withdrawn' : '')}
-              slots={{
-                noRowsOverlay: () => (
-                  <Box sx={{ height: '100%', display: 'grid', placeItems: 'center' }}>
-                    <Typography color="text.secondary">没有符合条件的共建单位</Typography>
-                  </Box>
-                ),
-              }}
-              sx={{
-                border: 0,
-                flex: 1,
-                '& .MuiDataGrid-row': { cursor: 'pointer' },
-                '& .unit-withdrawn': { color: 'text.secondary' },
-                '& .MuiDataGrid-columnHeaders': { bgcolor: '#F7F8FA' },
-                '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 },
-              }}
+              sx={{ '& .unit-withdrawn': { color: 'text.secondary' } }}
             />
           </Paper>
           <Typography variant="caption" color="text.secondary" sx={{ mt: 1 }}>
