@@ -10,6 +10,7 @@ import type {
 } from '../../shared/contract/lists';
 import type { UploadedFile } from '../../shared/contract/common';
 import { AppError } from '../core/errors';
+import { recordOp } from '../oplog/service';
 import { PREVIEW_GONE, PreviewStore } from './preview-store';
 import { loadUpload } from './spreadsheet-read';
 import { MAX_TABLE_ROWS, type ReadTable } from './table-rows';
@@ -45,6 +46,34 @@ export function countRows(rows: ListImportRow[]): ListImportPreview['counts'] {
 }
 
 export const countOf = (rows: ListImportRow[], a: ListImportRow['action']) => rows.filter((r) => r.action === a).length;
+
+/**
+ * What an import commit reports, and its one 操作日志 entry (only when something was written), e.g.
+ * 新增需求3条，修改1条，未变5条，未导入2行. Call inside the commit's transaction.
+ */
+export function finishListImport(
+  db: Database,
+  rows: ListImportRow[],
+  done: { added: number; updated: number },
+  log: { entity: string; noun: string; measure: string; fileName: string },
+) {
+  const result = {
+    ...done,
+    unchanged: countOf(rows, 'unchanged'),
+    leftOut: countOf(rows, 'error') + countOf(rows, 'skip'),
+  };
+  if (done.added + done.updated > 0) {
+    const m = log.measure;
+    recordOp(db, {
+      action: 'import',
+      entity: log.entity,
+      entityId: null,
+      title: log.fileName,
+      summary: `新增${log.noun}${done.added}${m}，修改${done.updated}${m}，未变${result.unchanged}${m}，未导入${result.leftOut}行`,
+    });
+  }
+  return result;
+}
 
 export function skipRows<K extends string>(table: ReadTable<K>): Map<number, ListImportRow> {
   return new Map(

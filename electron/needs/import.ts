@@ -7,10 +7,17 @@ import { maskName } from '../../shared/domain/mask';
 import { PHONE_HINT, normalizePhone } from '../../shared/domain/phone';
 import { nameKey } from '../../shared/domain/text';
 import type { ListImportResult } from '../../shared/contract/lists';
-import { cellMessage, countOf, skipRows, type Choice, type ListImporter, type ListPlan } from '../files/list-import';
+import {
+  cellMessage,
+  finishListImport,
+  skipRows,
+  type Choice,
+  type ListImporter,
+  type ListPlan,
+} from '../files/list-import';
 import type { HeaderField } from '../files/sheet-header';
 import { readTable, type ReadTable } from '../files/table-rows';
-import { currentOperator, recordOp } from '../oplog/service';
+import { currentOperator } from '../oplog/service';
 import { findCommunityIdByKey } from '../units/repo';
 import * as repo from './repo';
 import { toNeedRecord } from './service';
@@ -257,22 +264,12 @@ export function applyNeedImport(db: Database, table: ReadTable<NeedColumn>, plan
       updated++;
     }
   }
-  const result = {
-    added,
-    updated,
-    unchanged: countOf(plan.rows, 'unchanged'),
-    leftOut: countOf(plan.rows, 'error') + countOf(plan.rows, 'skip'),
-  };
-  if (added + updated > 0) {
-    recordOp(db, {
-      action: 'import',
-      entity: 'need',
-      entityId: null,
-      title: table.fileName,
-      summary: `新增需求${added}条，修改${updated}条，未变${result.unchanged}条，未导入${result.leftOut}行`,
-    });
-  }
-  return result;
+  return finishListImport(
+    db,
+    plan.rows,
+    { added, updated },
+    { entity: 'need', noun: '需求', measure: '条', fileName: table.fileName },
+  );
 }
 
 export const needImporter: ListImporter<NeedColumn, NeedPlan> = {

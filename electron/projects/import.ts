@@ -5,11 +5,18 @@ import { parseDeadline, todayIso } from '../../shared/domain/dates';
 import { LIST_LIMITS, PROJECT_STATUS_LABELS } from '../../shared/domain/lists';
 import { nameKey, toHalfWidth } from '../../shared/domain/text';
 import { officialDate } from '../files/docx-official';
-import { cellMessage, countOf, skipRows, type Choice, type ListImporter, type ListPlan } from '../files/list-import';
+import {
+  cellMessage,
+  finishListImport,
+  skipRows,
+  type Choice,
+  type ListImporter,
+  type ListPlan,
+} from '../files/list-import';
 import type { HeaderField } from '../files/sheet-header';
 import { readTable, splitNames, type ReadTable } from '../files/table-rows';
 import { UnitNames } from '../files/unit-names';
-import { currentOperator, recordOp } from '../oplog/service';
+import { currentOperator } from '../oplog/service';
 import { squeezeCjkSpaces } from '../units/import/read-sheet';
 import * as repo from './repo';
 
@@ -320,22 +327,12 @@ export function applyProjectImport(db: Database, table: ReadTable<ProjectColumn>
       if (repo.getProject(db, id, today)!.status === 'planning') repo.setProjectStatus(db, id, 'active', '');
     }
   }
-  const result = {
-    added,
-    updated,
-    unchanged: countOf(plan.rows, 'unchanged'),
-    leftOut: countOf(plan.rows, 'error') + countOf(plan.rows, 'skip'),
-  };
-  if (added + updated > 0) {
-    recordOp(db, {
-      action: 'import',
-      entity: 'project',
-      entityId: null,
-      title: table.fileName,
-      summary: `新增项目${added}个，修改${updated}个，未变${result.unchanged}个，未导入${result.leftOut}行`,
-    });
-  }
-  return result;
+  return finishListImport(
+    db,
+    plan.rows,
+    { added, updated },
+    { entity: 'project', noun: '项目', measure: '个', fileName: table.fileName },
+  );
 }
 
 export const projectImporter: ListImporter<ProjectColumn, ProjectPlan> = {

@@ -4,11 +4,17 @@ import { ResourceFields, type ListImportResult } from '../../shared/contract/lis
 import { todayIso } from '../../shared/domain/dates';
 import { RESOURCE_FIELD_LABELS, RESOURCE_STATUS_LABELS, type ResourceStatus } from '../../shared/domain/lists';
 import { PHONE_HINT, normalizePhone } from '../../shared/domain/phone';
-import { cellMessage, countOf, skipRows, type Choice, type ListImporter, type ListPlan } from '../files/list-import';
+import {
+  cellMessage,
+  finishListImport,
+  skipRows,
+  type Choice,
+  type ListImporter,
+  type ListPlan,
+} from '../files/list-import';
 import type { HeaderField } from '../files/sheet-header';
 import { readTable, type ReadTable } from '../files/table-rows';
 import { UnitNames } from '../files/unit-names';
-import { recordOp } from '../oplog/service';
 import * as repo from './repo';
 import { toResourceRecord } from './service';
 
@@ -193,22 +199,12 @@ export function applyResourceImport(
       updated++;
     }
   }
-  const result = {
-    added,
-    updated,
-    unchanged: countOf(plan.rows, 'unchanged'),
-    leftOut: countOf(plan.rows, 'error') + countOf(plan.rows, 'skip'),
-  };
-  if (added + updated > 0) {
-    recordOp(db, {
-      action: 'import',
-      entity: 'resource',
-      entityId: null,
-      title: table.fileName,
-      summary: `新增资源${added}项，修改${updated}项，未变${result.unchanged}项，未导入${result.leftOut}行`,
-    });
-  }
-  return result;
+  return finishListImport(
+    db,
+    plan.rows,
+    { added, updated },
+    { entity: 'resource', noun: '资源', measure: '项', fileName: table.fileName },
+  );
 }
 
 export const resourceImporter: ListImporter<ResourceColumn, ResourcePlan> = {
