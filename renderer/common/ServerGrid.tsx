@@ -41,6 +41,8 @@ export function ServerGrid<R extends GridValidRowModel>(props: {
     order?: GridSortDirection[];
   };
   onOpen?: (id: number) => void;
+  /** Open on a single click (lists whose rows are only ever opened) instead of double-click. */
+  openOnClick?: boolean;
   emptyText: string;
   getRowClassName?: (p: GridRowClassNameParams<R>) => string;
   autoRowHeight?: boolean;
@@ -74,7 +76,8 @@ export function ServerGrid<R extends GridValidRowModel>(props: {
       disableRowSelectionOnClick
       getRowHeight={props.autoRowHeight ? () => 'auto' : undefined}
       getRowClassName={props.getRowClassName}
-      onRowDoubleClick={onOpen ? (p) => onOpen(Number(p.id)) : undefined}
+      onRowDoubleClick={onOpen && !props.openOnClick ? (p) => onOpen(Number(p.id)) : undefined}
+      onRowClick={onOpen && props.openOnClick ? (p) => onOpen(Number(p.id)) : undefined}
       onCellKeyDown={(p, e) => {
         if (onOpen && e.key === 'Enter' && !isComposing(e)) {
           e.defaultMuiPrevented = true;

@@ -21,7 +21,8 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
-import { LIST_IMPORT_ACTIONS, type ListImportPreview } from '../../shared/contract/lists';
+import { IMPORT_ACTIONS } from '../../shared/contract/import';
+import type { ListImportPreview } from '../../shared/contract/lists';
 import { call } from '../api/client';
 import { invalidateLists, keys } from '../app/queryClient';
 import { errorMessage } from '../common/errors';
@@ -140,7 +141,7 @@ export default function ListImportDialog({ kind, onClose }: { kind: ListKind; on
               文件“{p.fileName}”，工作表“{p.sheetName}”，第 {p.headerRow} 行为表头。
             </Typography>
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="导入统计">
-              {LIST_IMPORT_ACTIONS.map((a) => (
+              {IMPORT_ACTIONS.map((a) => (
                 <Chip
                   key={a}
                   label={`${IMPORT_ACTION_LABELS[a]} ${p.counts[a]}`}

@@ -15,8 +15,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
-import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
-import { zhCN } from '@mui/x-data-grid/locales';
+import { type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { ServerGrid } from '../common/ServerGrid';
 import { useQuery } from '@tanstack/react-query';
 import type { MeetingSummary } from '../../shared/contract/meetings';
 import { MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus } from '../../shared/domain/meetings';
@@ -33,7 +33,6 @@ import { useMeetingKinds, useMeetingList } from './queries';
 const MeetingFormDialog = lazy(() => import('./MeetingFormDialog'));
 
 // A localeText prop replaces the theme's Chinese texts, so they are spread in first.
-const GRID_ZH = zhCN.components.MuiDataGrid.defaultProps.localeText;
 
 const columns: GridColDef<MeetingSummary>[] = [
   { field: 'heldOn', headerName: '日期', width: 110, sortable: false },
@@ -205,22 +204,18 @@ export default function MeetingListPage() {
               {list.isError ? (
                 <LoadError error={list.error} onRetry={() => void list.refetch()} />
               ) : (
-                <DataGrid
-                  aria-label="会议列表"
+                <ServerGrid
+                  label="会议列表"
                   rows={list.data?.rows ?? []}
                   columns={columns}
-                  rowCount={list.data?.total ?? 0}
+                  total={list.data?.total ?? 0}
                   loading={list.isFetching}
-                  paginationMode="server"
-                  paginationModel={paging}
-                  onPaginationModelChange={setPaging}
-                  pageSizeOptions={[25, 50, 100]}
-                  disableColumnFilter
-                  disableColumnMenu
-                  disableRowSelectionOnClick
-                  onRowClick={(p) => navigate(paths.meeting(Number(p.id)))}
-                  localeText={{ ...GRID_ZH, noRowsLabel: '没有符合条件的会议' }}
-                  sx={{ flex: 1, minHeight: 240, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+                  paging={paging}
+                  onPagingChange={setPaging}
+                  onOpen={(id) => navigate(paths.meeting(id))}
+                  openOnClick
+                  emptyText="没有符合条件的会议"
+                  sx={{ minHeight: 240 }}
                 />
               )}
             </>

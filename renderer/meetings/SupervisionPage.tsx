@@ -10,8 +10,8 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
-import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
-import { zhCN } from '@mui/x-data-grid/locales';
+import { type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { ServerGrid } from '../common/ServerGrid';
 import type { SupervisionItem } from '../../shared/contract/meetings';
 import type { Unit } from '../../shared/contract/units';
 import { SUPERVISION_STATUS_LABELS, SUPERVISION_STATUSES, type SupervisionStatus } from '../../shared/domain/meetings';
@@ -29,7 +29,6 @@ const STATUS_COLOR: Record<SupervisionStatus, 'default' | 'info' | 'success' | '
 };
 
 // A localeText prop replaces the theme's Chinese texts, so they are spread in first.
-const GRID_ZH = zhCN.components.MuiDataGrid.defaultProps.localeText;
 
 const columns: GridColDef<SupervisionItem>[] = [
   { field: 'content', headerName: '议定事项', flex: 2, minWidth: 220, sortable: false },
@@ -139,22 +138,18 @@ export default function SupervisionPage() {
       {list.isError ? (
         <LoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <DataGrid
-          aria-label="督办事项列表"
+        <ServerGrid
+          label="督办事项列表"
           rows={list.data?.rows ?? []}
           columns={columns}
-          rowCount={list.data?.total ?? 0}
+          total={list.data?.total ?? 0}
           loading={list.isFetching}
-          paginationMode="server"
-          paginationModel={paging}
-          onPaginationModelChange={setPaging}
-          pageSizeOptions={[25, 50, 100]}
-          disableColumnFilter
-          disableColumnMenu
-          disableRowSelectionOnClick
-          onRowClick={(p) => setParam('item', String(p.id))}
-          localeText={{ ...GRID_ZH, noRowsLabel: '没有符合条件的督办事项。会议中填写了责任单位的议定事项会列在这里。' }}
-          sx={{ flex: 1, minHeight: 240, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+          paging={paging}
+          onPagingChange={setPaging}
+          onOpen={(id) => setParam('item', String(id))}
+          openOnClick
+          emptyText="没有符合条件的督办事项。会议中填写了责任单位的议定事项会列在这里。"
+          sx={{ minHeight: 240 }}
         />
       )}
       <Suspense>{openId && <SupervisionDialog id={openId} onClose={() => setParam('item', null)} />}</Suspense>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './channel';
+import { IMPORT_ACTIONS, ImportCounts, ImportSheetInfo } from './import';
 import {
   Id,
   IdInput,
@@ -170,10 +171,9 @@ export type ResourceCandidate = z.infer<typeof ResourceCandidate>;
 export type NeedCandidate = z.infer<typeof NeedCandidate>;
 
 // ---------- 导入（三张表共用） ----------
-export const LIST_IMPORT_ACTIONS = ['add', 'update', 'unchanged', 'skip', 'error'] as const;
 export const ListImportRow = z.object({
   row: z.number().int(),
-  action: z.enum(LIST_IMPORT_ACTIONS),
+  action: z.enum(IMPORT_ACTIONS),
   /** What the row is about (需求名称 / 资源名称 / 项目名称), for the preview's list. */
   label: z.string(),
   messages: z.array(z.string()),
@@ -189,20 +189,9 @@ export const UnmatchedName = z.object({
 });
 export type UnmatchedName = z.infer<typeof UnmatchedName>;
 
-export const ListImportPreview = z.object({
-  previewId: z.string(),
-  fileName: z.string(),
-  sheetName: z.string(),
-  headerRow: z.number().int(),
-  columns: z.array(z.object({ header: z.string(), field: z.string() })),
+export const ListImportPreview = ImportSheetInfo.extend({
   rows: z.array(ListImportRow),
-  counts: z.object({
-    add: z.number().int(),
-    update: z.number().int(),
-    unchanged: z.number().int(),
-    skip: z.number().int(),
-    error: z.number().int(),
-  }),
+  counts: ImportCounts,
   unmatched: z.array(UnmatchedName),
 });
 export type ListImportPreview = z.infer<typeof ListImportPreview>;

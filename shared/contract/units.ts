@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './channel';
+import { IMPORT_ACTIONS, ImportCounts, ImportSheetInfo } from './import';
 import {
   Id,
   IdInput,
@@ -135,7 +136,7 @@ export const AllocationRow = z.object({
 export type AllocationRow = z.infer<typeof AllocationRow>;
 
 // ---------- 导入 ----------
-export const IMPORT_ACTIONS = ['add', 'update', 'unchanged', 'skip', 'error'] as const;
+export { IMPORT_ACTIONS };
 export const ImportRow = z.object({
   /** The row number as Excel shows it (1-based). */
   row: z.number().int(),
@@ -147,22 +148,9 @@ export const ImportRow = z.object({
 });
 export type ImportRow = z.infer<typeof ImportRow>;
 
-export const ImportPreview = z.object({
-  previewId: z.string(),
-  fileName: z.string(),
-  sheetName: z.string(),
-  headerRow: z.number().int(),
-  /** Which header text was read as which field, e.g. 联系方式 → 联系电话. */
-  columns: z.array(z.object({ header: z.string(), field: z.string() })),
+export const ImportPreview = ImportSheetInfo.extend({
   rows: z.array(ImportRow),
-  counts: z.object({
-    add: z.number().int(),
-    update: z.number().int(),
-    unchanged: z.number().int(),
-    skip: z.number().int(),
-    error: z.number().int(),
-    newCommunities: z.array(z.string()),
-  }),
+  counts: ImportCounts.extend({ newCommunities: z.array(z.string()) }),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
