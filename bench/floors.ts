@@ -95,7 +95,8 @@ export async function streamRowsFloor(db: Database, sqls: string[], file: string
 
 export const NEEDS_FLOOR_SQL = [
   `SELECT n.id, c.name, n.grid, n.title, n.description, n.category, n.source, n.raised_on, n.urgency,
-  n.contact_name, n.contact_phone, n.status, n.reject_reason FROM needs n JOIN communities c ON c.id = n.community_id`,
+  n.contact_name, n.contact_phone, n.status, n.reject_reason FROM needs n JOIN communities c ON c.id = n.community_id
+  ORDER BY c.name_key, n.raised_on, n.id`,
 ];
 /** 进度汇总 (one row a project) and 进度记录 (every entry with its project's name), as the ledger export has. */
 export const LEDGER_FLOOR_SQL = [

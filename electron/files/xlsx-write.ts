@@ -58,6 +58,22 @@ export function isoToExcelDate(iso: string): Date {
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
 
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * An ISO day as its Excel serial number, which is all a date cell holds (with a date format): what exceljs
+ * would compute from isoToExcelDate, without a Date object per cell of a 60,000-row export.
+ */
+export function isoToExcelSerial(iso: string): number {
+  return (isoToExcelDate(iso).getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+}
+
+/**
+ * Height of a one-line data row, set as the sheet's default: only rows whose wrapped text needs more lines
+ * carry their own height (writing it on all 60,000 rows only made the file bigger and slower to write).
+ */
+const DEFAULT_ROW_HEIGHT = 20;
+
 export interface TableSheet {
   ws: ExcelJS.Worksheet;
   headerRow: number;
@@ -118,11 +134,18 @@ function rowHeight(values: CellInput[], widths: number[]): number {
     const n = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
     lines = Math.max(lines, n);
   });
-  return Math.max(20, lines * 15 + 5);
+  return Math.max(DEFAULT_ROW_HEIGHT, lines * 15 + 5);
+}
+
+/** Sets a data row's height when its text wraps onto more lines than the default height holds. */
+function fitRowHeight(row: ExcelJS.Row, values: CellInput[], widths: number[]): void {
+  const height = rowHeight(values, widths);
+  if (height > DEFAULT_ROW_HEIGHT) row.height = height;
 }
 
 /** Frozen header, A4 landscape fitted to the width, header repeated on every printed page, page footer. */
 const tableSheetOptions = (): Partial<ExcelJS.AddWorksheetOptions> => ({
+  properties: { defaultRowHeight: DEFAULT_ROW_HEIGHT },
   views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
   pageSetup: {
     paperSize: 9, // A4
@@ -157,7 +180,7 @@ export function addTableSheet(
   rows.forEach((values, r) => {
     const row = ws.getRow(3 + r);
     columns.forEach((col, i) => writeCell(row.getCell(i + 1), values[i] ?? null, col));
-    row.height = rowHeight(values, widths);
+    fitRowHeight(row, values, widths);
   });
   return { ws, headerRow: 2, firstDataRow: 3, lastDataRow: 2 + rows.length };
 }
@@ -186,8 +209,18 @@ export interface TableSheetSpec {
   sheetName: string;
   title: string;
   columns: TableColumn[];
-  rows: CellInput[][];
+  /**
+   * An array, or rows read lazily from the database (a generator over a statement's iterate()), so a
+   * 60,000-row export never holds all its rows: widths are then measured on the first WIDTH_SAMPLE rows.
+   */
+  rows: Iterable<CellInput[]>;
 }
+
+/**
+ * Rows measured for column widths in a streamed sheet. Widths stop at 30–40 anyway, and a later, longer text
+ * still shows whole: its row is given the height its wrapped lines need.
+ */
+export const WIDTH_SAMPLE = 2000;
 
 /** The style writeCell gives a column's cells, as one object per column and number format. */
 function cellStyle(col: TableColumn, numFmt?: string): Partial<ExcelJS.Style> {
@@ -206,7 +239,7 @@ function cellStyle(col: TableColumn, numFmt?: string): Partial<ExcelJS.Style> {
 /**
  * The same sheets as addTableSheet (same title, header, widths, heights, print setup and formula guard),
  * written with exceljs's streaming writer for the big exports (the whole 需求清单, the progress ledger): rows
- * are committed as they are written, and every cell of a column shares one style object, which exceljs
+ * are taken from their iterable and committed one at a time (widths from the first WIDTH_SAMPLE rows), and every cell of a column shares one style object, which exceljs
  * registers once instead of once per cell. Returns the .xlsx bytes for saveBuffer.
  */
 export async function streamTableWorkbook(sheets: TableSheetSpec[]): Promise<Buffer> {
@@ -217,38 +250,52 @@ export async function streamTableWorkbook(sheets: TableSheetSpec[]): Promise<Buf
   wb.creator = '大工委工作台';
   for (const { sheetName, title, columns, rows } of sheets) {
     const ws = wb.addWorksheet(sheetName, tableSheetOptions());
-    const widths = columnWidths(columns, rows);
-    ws.columns = columns.map((_c, i) => ({ width: widths[i] }));
-    writeTitleAndHeader(ws, title, columns);
-    ws.getRow(1).commit();
-    ws.getRow(2).commit();
-    const plain = columns.map((c) => cellStyle(c));
-    const formatted = columns.map((c) => cellStyle(c, c.kind === 'date' ? DATE_NUMFMT : c.numFmt));
-    const dated = columns.map((c) => cellStyle(c, DATE_NUMFMT));
-    rows.forEach((values, r) => {
-      const row = ws.getRow(3 + r);
-      columns.forEach((col, i) => {
-        const value = values[i] ?? null;
-        const cell = row.getCell(i + 1);
-        if (value === null || value === '') {
-          cell.style = plain[i]!;
-        } else if (col.kind === 'date') {
-          cell.value = value instanceof Date ? value : isoToExcelDate(String(value));
-          cell.style = formatted[i]!;
-        } else if (typeof value === 'number') {
-          cell.value = value;
-          cell.style = formatted[i]!;
-        } else if (value instanceof Date) {
-          cell.value = value;
-          cell.style = dated[i]!;
-        } else {
-          cell.value = guardFormulaText(value);
-          cell.style = plain[i]!;
-        }
-      });
-      row.height = rowHeight(values, widths);
-      row.commit();
-    });
+    const it = rows[Symbol.iterator]();
+    try {
+      const sample: CellInput[][] = [];
+      while (sample.length < WIDTH_SAMPLE) {
+        const next = it.next();
+        if (next.done) break;
+        sample.push(next.value);
+      }
+      const widths = columnWidths(columns, sample);
+      ws.columns = columns.map((_c, i) => ({ width: widths[i] }));
+      writeTitleAndHeader(ws, title, columns);
+      ws.getRow(1).commit();
+      ws.getRow(2).commit();
+      const plain = columns.map((c) => cellStyle(c));
+      const formatted = columns.map((c) => cellStyle(c, c.kind === 'date' ? DATE_NUMFMT : c.numFmt));
+      const dated = columns.map((c) => cellStyle(c, DATE_NUMFMT));
+      let r = 3;
+      const writeRow = (values: CellInput[]) => {
+        const row = ws.getRow(r++);
+        columns.forEach((col, i) => {
+          const value = values[i] ?? null;
+          const cell = row.getCell(i + 1);
+          if (value === null || value === '') {
+            cell.style = plain[i]!;
+          } else if (col.kind === 'date') {
+            cell.value = value instanceof Date ? value : isoToExcelSerial(String(value));
+            cell.style = formatted[i]!;
+          } else if (typeof value === 'number') {
+            cell.value = value;
+            cell.style = formatted[i]!;
+          } else if (value instanceof Date) {
+            cell.value = value;
+            cell.style = dated[i]!;
+          } else {
+            cell.value = guardFormulaText(value);
+            cell.style = plain[i]!;
+          }
+        });
+        fitRowHeight(row, values, widths);
+        row.commit();
+      };
+      sample.forEach(writeRow);
+      for (let next = it.next(); !next.done; next = it.next()) writeRow(next.value);
+    } finally {
+      it.return?.(); // a statement being iterated holds the connection until it is closed
+    }
     ws.commit();
   }
   await wb.commit();

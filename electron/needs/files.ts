@@ -10,11 +10,11 @@ import { saveTablesAndLog } from '../files/export-log';
 import { listImportHandlers } from '../files/list-import';
 import { buildListTemplate } from '../files/list-template';
 import { saveWorkbook } from '../files/save-export';
-import type { TableColumn, TableSheetSpec } from '../files/xlsx-write';
+import type { CellInput, TableColumn, TableSheetSpec } from '../files/xlsx-write';
 import { getSettings } from '../settings/service';
 import { listCommunities } from '../units/repo';
 import { needImporter } from './import';
-import { allNeeds } from './repo';
+import { iterateNeedsForExport } from './repo';
 
 /** The 需求清单's columns, headed as the importer reads them, so an exported list imports again unchanged. */
 export const NEED_EXPORT_COLUMNS: TableColumn[] = [
@@ -35,29 +35,36 @@ export const NEED_EXPORT_COLUMNS: TableColumn[] = [
 
 const stamp = () => todayIso().replace(/-/g, '');
 
-/** The whole 需求清单 as one table (60,000 rows after ten years: written with the streaming writer). */
+/** The whole 需求清单 as one table (60,000 rows after ten years: streamed from the database to the file). */
 export function needsTable(db: Database, fullContacts: boolean): TableSheetSpec {
-  const rows = allNeeds(db, todayIso()).map((n, i) => [
-    i + 1,
-    n.communityName,
-    n.grid,
-    n.title,
-    n.description,
-    n.category,
-    n.source,
-    n.raisedOn,
-    n.urgency,
-    fullContacts ? n.contactName : maskName(n.contactName),
-    fullContacts ? n.contactPhone : maskPhone(n.contactPhone),
-    NEED_STATUS_LABELS[n.status],
-    n.rejectReason,
-  ]);
   return {
     sheetName: '需求清单',
     title: `${getSettings(db).streetName}群众需求清单`,
     columns: NEED_EXPORT_COLUMNS,
-    rows,
+    rows: needRows(db, fullContacts),
   };
+}
+
+function* needRows(db: Database, fullContacts: boolean): Generator<CellInput[]> {
+  let seq = 0;
+  for (const n of iterateNeedsForExport(db)) {
+    const [community, grid, title, description, category, source, raisedOn, urgency, name, phone, status, reason] = n;
+    yield [
+      ++seq,
+      community,
+      grid,
+      title,
+      description,
+      category,
+      source,
+      raisedOn,
+      urgency,
+      fullContacts ? name : maskName(name),
+      fullContacts ? phone : maskPhone(phone),
+      NEED_STATUS_LABELS[status],
+      reason,
+    ];
+  }
 }
 
 export function buildNeedsTemplate(db: Database): ExcelJS.Workbook {

@@ -6,6 +6,7 @@ import { migration005 } from './005_meetings';
 import { migration006 } from './006_lists_ledger';
 import { migration007 } from './007_members_evaluation';
 import { migration008 } from './008_search';
+import { migration009 } from './009_export_order';
 import type { Migration } from './types';
 
 /** Every migration, in order. A new one is appended with the next number; old ones are never edited. */
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
