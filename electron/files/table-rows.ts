@@ -92,7 +92,9 @@ export function readTable<K extends string>(wb: ExcelJS.Workbook, fileName: stri
     const ownCols: number[] = [];
     for (let c = 1; c <= maxCol; c++) if (hasOwnContent(ws, r, c)) ownCols.push(c);
     if (ownCols.length === 0) continue;
-    const text = (c: number) => cleanText(valueText(cellValue(ws, r, c)));
+    // Each cell's text is asked for up to three times below (footer check, header check, the cell itself).
+    const texts: (string | undefined)[] = [];
+    const text = (c: number) => (texts[c] ??= cleanText(valueText(cellValue(ws, r, c))));
     const keyCol = header.colOf.get(spec.keyColumn);
     const keyText = keyCol === undefined ? '' : toHalfWidth(text(keyCol));
     const footer = footerReason(
@@ -113,7 +115,7 @@ export function readTable<K extends string>(wb: ExcelJS.Workbook, fileName: stri
       continue;
     }
     // Only 序号 (or only the lower part of merges): nothing of its own to import.
-    if (!dataCols.some((c) => hasOwnContent(ws, r, c))) continue;
+    if (!dataCols.some((c) => ownCols.includes(c))) continue;
     if (++dataRows > MAX_TABLE_ROWS)
       throw fail(`「${ws.name}」的数据超过${MAX_TABLE_ROWS}行，请拆分成几个文件分别导入`);
 

@@ -239,30 +239,26 @@ const changeLabel: Record<string, string> = {
 };
 
 export function applyNeedImport(db: Database, table: ReadTable<NeedColumn>, plan: NeedPlan): ListImportResult {
-  let added = 0;
   let updated = 0;
   const operator = currentOperator(db);
+  const reason = `从「${table.fileName}」导入`;
+  const added = repo.insertNeedsInBulk(
+    db,
+    plan.writes
+      .filter((w) => w.existingId === undefined)
+      .map((w) => ({ record: w.record, status: w.status, rejectReason: w.reason })),
+    { reason, operator },
+  );
   for (const w of plan.writes) {
-    if (w.existingId === undefined) {
-      const id = repo.insertNeed(db, w.record, w.status, w.reason);
-      repo.logNeedStatus(db, { needId: id, from: null, to: w.status, reason: `从「${table.fileName}」导入`, operator });
-      added++;
-    } else {
-      repo.updateNeed(db, w.existingId, w.record);
-      const before = repo.getNeed(db, w.existingId, todayIso())!;
-      if (before.status !== w.status) {
-        // One 操作日志 entry covers the whole import; the need's own history still records the step.
-        repo.setNeedStatus(db, w.existingId, w.status, w.reason);
-        repo.logNeedStatus(db, {
-          needId: w.existingId,
-          from: before.status,
-          to: w.status,
-          reason: `从「${table.fileName}」导入`,
-          operator,
-        });
-      }
-      updated++;
+    if (w.existingId === undefined) continue;
+    repo.updateNeed(db, w.existingId, w.record);
+    const before = repo.getNeed(db, w.existingId, todayIso())!;
+    if (before.status !== w.status) {
+      // One 操作日志 entry covers the whole import; the need's own history still records the step.
+      repo.setNeedStatus(db, w.existingId, w.status, w.reason);
+      repo.logNeedStatus(db, { needId: w.existingId, from: before.status, to: w.status, reason, operator });
     }
+    updated++;
   }
   return finishListImport(
     db,

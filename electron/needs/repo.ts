@@ -201,6 +201,54 @@ export function insertNeed(
   return Number(info.lastInsertRowid);
 }
 
+/**
+ * An import's new needs in ONE statement (rows passed as JSON), each logged as 登记 with `reason`. Row by
+ * row, every INSERT opened its own statement journal and flushed the search index's pending terms (the
+ * search triggers write to the FTS5 table): 10,000 rows took about 1 s; as one statement, about 0.15 s.
+ * The triggers still run for every row, so the search index stays exact. Call inside a transaction.
+ */
+export function insertNeedsInBulk(
+  db: Database,
+  rows: { record: NeedRecord; status: NeedStatus; rejectReason: string }[],
+  log: { reason: string; operator: string },
+): number {
+  if (rows.length === 0) return 0;
+  const json = JSON.stringify(
+    rows.map(({ record: n, status, rejectReason }) => [
+      n.communityId,
+      n.grid,
+      n.title,
+      n.titleKey,
+      n.description,
+      n.category,
+      n.source,
+      n.raisedOn,
+      n.urgency,
+      n.contactName,
+      n.contactPhone,
+      status,
+      rejectReason,
+    ]),
+  );
+  const ids = db
+    .prepare(
+      `INSERT INTO needs (community_id, grid, title, title_key, description, category, source, raised_on, urgency,
+         contact_name, contact_phone, status, reject_reason)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+         value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
+       FROM json_each(?) ORDER BY key
+       RETURNING id`,
+    )
+    .pluck()
+    .all(json) as number[];
+  db.prepare(
+    `INSERT INTO need_status_log (need_id, from_status, to_status, reason, operator, at)
+     SELECT n.id, NULL, n.status, @reason, @operator, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     FROM json_each(@ids) j JOIN needs n ON n.id = j.value ORDER BY n.id`,
+  ).run({ ids: JSON.stringify(ids), ...log });
+  return ids.length;
+}
+
 export function updateNeed(db: Database, id: number, n: NeedRecord): void {
   cachedStatement(
     db,

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Community, Pairing, Unit, UnitListQuery } from '../../shared/contract/units';
 import { UNIT_CATEGORIES, type UnitCategory, type UnitStatus } from '../../shared/domain/units';
-import { likePattern } from '../db/sql';
+import { cachedStatement, likePattern } from '../db/sql';
 
 /** All SQL of the directory area lives here. Callers own the transactions. */
 
@@ -168,7 +168,10 @@ export function getCommunity(db: Database, id: number): Community | undefined {
 }
 
 export function findCommunityIdByKey(db: Database, nameKey: string): number | undefined {
-  return (db.prepare('SELECT id FROM communities WHERE name_key = ?').get(nameKey) as { id: number } | undefined)?.id;
+  // Per imported row (10,000 in a big 需求清单): prepared once per connection.
+  return (
+    cachedStatement(db, 'SELECT id FROM communities WHERE name_key = ?').get(nameKey) as { id: number } | undefined
+  )?.id;
 }
 
 export function insertCommunity(
