@@ -24,6 +24,8 @@ export default defineConfig([
     'test-results/',
     '.lo-profile/',
     'coverage/',
+    'bench/.work/',
+    'bench/.scratch/', // local profiling scripts, not part of the project (.gitignore)
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

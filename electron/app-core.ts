@@ -9,6 +9,7 @@ import { forwardingDb, type DbHolder } from './core/db-handle';
 import { createExclusiveGate } from './core/exclusive';
 import { handlers } from './core/handlers';
 import { createDispatcher, type Dispatch } from './core/registry';
+import type { BackupWorkerEntry } from './db/backup-thread';
 import { openDatabase } from './db/open';
 
 export interface AppCoreOptions {
@@ -25,6 +26,8 @@ export interface AppCoreOptions {
   backupDir?: string;
   /** The clock for backups (tests use a fake calendar). */
   now?: () => Date;
+  /** The backup thread's code: the Electron shell passes its built file; by default the dev source (see backup-thread). */
+  backupWorker?: BackupWorkerEntry;
 }
 
 export interface AppCore {
@@ -63,6 +66,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     nativeBinding: opts.nativeBinding,
     now: opts.now,
     logError: opts.logError,
+    worker: opts.backupWorker,
   });
   await backup.startup({ created: opened.created });
   const inner = createDispatcher(
@@ -83,6 +87,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const dispatch: Dispatch = (channel, input) => gate.shared(() => inner(channel, input));
   const close = () => {
     discardPackagePreviews(backup);
+    void backup.stopBackground();
     if (holder.current.open) {
       // Fold the WAL back into the main file so a copied data folder is complete; never delete -wal by hand.
       holder.current.pragma('wal_checkpoint(TRUNCATE)');

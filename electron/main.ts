@@ -72,6 +72,8 @@ async function start(): Promise<void> {
       shell: 'electron',
       appVersion: app.getVersion(),
       nativeBinding: devNativeBinding(appPath, app.isPackaged),
+      // Built beside main.cjs; Electron loads a worker's code from inside app.asar.
+      backupWorker: { file: path.join(appPath, 'dist', 'electron', 'backup-worker.cjs') },
       files,
       pdf: electronPdf,
       logError: (channel, error) => console.error(`[${channel}]`, error),

@@ -65,7 +65,8 @@ const names = await contractChannelNames();
 await Promise.all([
   build({
     ...common,
-    entryPoints: { main: 'electron/main.ts' },
+    // The backup thread's code runs in a worker of the main process (electron/db/backup-thread.ts).
+    entryPoints: { main: 'electron/main.ts', 'backup-worker': 'electron/db/backup-worker.ts' },
     outExtension: { '.js': '.cjs' },
     outdir,
     platform: 'node',

@@ -41,16 +41,28 @@ export const backupHandlers: Pick<Handlers, BackupChannel> = {
 
 /**
  * Wraps a handler that changes data in bulk (an import) so a verified backup is taken first. If the backup
- * cannot be made, the handler does not run: an import that cannot be undone is not started.
+ * cannot be made, the handler does not run: an import that cannot be undone is not started. A backup
+ * started when the preview opened (withBackupAhead) is used if nothing was written since.
  */
 export function withBackupFirst<I, O>(kind: BackupKind, handler: (input: I, ctx: HandlerContext) => O | Promise<O>) {
   return async (input: I, ctx: HandlerContext): Promise<O> => {
     try {
-      await ctx.backup.create(kind);
+      await ctx.backup.backupBefore(kind);
     } catch (e) {
       const why = e instanceof AppError ? e.message : String(e);
       throw new AppError('FILE_ERROR', `操作前的备份没有完成，为保证数据安全，本次没有执行。${why}`);
     }
+    return handler(input, ctx);
+  };
+}
+
+/**
+ * Wraps an import's preview: the backup its commit needs starts on the backup thread at the same time, so
+ * it is usually done by the time the clerk has read the preview and presses 确认导入.
+ */
+export function withBackupAhead<I, O>(kind: BackupKind, handler: (input: I, ctx: HandlerContext) => O | Promise<O>) {
+  return (input: I, ctx: HandlerContext): O | Promise<O> => {
+    ctx.backup.startAhead(kind);
     return handler(input, ctx);
   };
 }

@@ -5,6 +5,13 @@ import { BACKUP_KIND_LABELS, type BackupEntry, type BackupKind, type BackupStatu
 import type { DbHolder } from '../core/db-handle';
 import { AppError } from '../core/errors';
 import type { ExclusiveGate } from '../core/exclusive';
+import {
+  devBackupWorker,
+  newBackupThreads,
+  stopBackupThreads,
+  verifiedBackupInThread,
+  type BackupWorkerEntry,
+} from '../db/backup-thread';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { recordOp } from '../oplog/service';
 import { readConfig, writeConfig, type BackupConfig } from './config';
@@ -26,7 +33,13 @@ export interface BackupServiceOptions {
   nativeBinding?: string;
   now?: () => Date;
   logError?: (where: string, error: unknown) => void;
+  /** The backup thread's code (the Electron shell passes its built file); by default the dev source, if any. */
+  worker?: BackupWorkerEntry;
 }
+
+/** Which connection, for telling "nothing written since" apart across a restore's swap. */
+const connectionIds = new WeakMap<Database, number>();
+let nextConnectionId = 1;
 
 const localDay = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 
@@ -50,6 +63,12 @@ export class BackupService {
   lastFailure: BackupStatus['lastFailure'] = null;
   /** total_changes() when the connection was opened: no change since means no quit backup is needed. */
   private changesAtOpen = 0;
+  private readonly worker: BackupWorkerEntry;
+  private readonly threads = newBackupThreads();
+  /** The verified backup holding exactly the data as it is now, while nothing has been written since. */
+  private current: { id: number; state: string } | null = null;
+  /** A backup started ahead of an import (when its preview opened), until it is done. */
+  private ahead: Promise<unknown> | null = null;
 
   constructor(o: BackupServiceOptions) {
     this.holder = o.holder;
@@ -62,6 +81,17 @@ export class BackupService {
     this.now = o.now ?? (() => new Date());
     this.logError = o.logError ?? (() => {});
     this.stagingDir = path.join(path.dirname(o.dbPath), `${this.base}.restore-staging`);
+    this.worker = o.worker === undefined ? devBackupWorker() : o.worker;
+  }
+
+  /**
+   * The state of the data: which connection, how many rows it has written, and whether another connection
+   * has committed since (data_version). Equal states mean nothing was written in between.
+   */
+  private dataState(): string {
+    const db = this.db;
+    if (!connectionIds.has(db)) connectionIds.set(db, nextConnectionId++);
+    return `${connectionIds.get(db)}:${repo.totalChanges(db)}:${String(db.pragma('data_version', { simple: true }))}`;
   }
 
   get db(): Database {
@@ -132,7 +162,19 @@ export class BackupService {
   /** Takes a verified backup, records it, prunes by the rotation rule. Throws (FILE_ERROR) if no copy was made. */
   async create(kind: BackupKind, note = ''): Promise<BackupEntry> {
     const now = this.now();
-    const written = await writeBackupIn(this.db, this.folders(), this.base, kind, now, this.nativeBinding);
+    const before = this.dataState();
+    const source = {
+      version: this.db.pragma('user_version', { simple: true }) as number,
+      copy: (dest: string) =>
+        verifiedBackupInThread(
+          this.worker,
+          { dbPath: this.dbPath, dest, nativeBinding: this.nativeBinding },
+          this.threads,
+        ),
+    };
+    const written = await writeBackupIn(source, this.folders(), this.base, kind, now);
+    // The copy holds the data as it was at `before` only if nothing was written while it was being made.
+    const holdsCurrentData = this.dataState() === before;
     if (written.fallbackReason)
       this.lastFailure = {
         at: now.toISOString(),
@@ -167,7 +209,41 @@ export class BackupService {
       })
       .immediate();
     this.rotate();
+    this.current = holdsCurrentData ? { id, state: this.dataState() } : null;
     return this.entry(id);
+  }
+
+  /**
+   * Starts the backup an import will need while the clerk reads its preview, on the backup thread. Nothing
+   * is started when a verified backup already holds the current data or one is under way.
+   */
+  startAhead(kind: BackupKind): void {
+    if (this.ahead || this.currentEntry()) return;
+    this.ahead = this.gate
+      .shared(() => this.create(kind))
+      .catch((e: unknown) => this.logError(`backup.${kind}.ahead`, e)) // backupBefore tries again and says why
+      .finally(() => (this.ahead = null));
+  }
+
+  /**
+   * The verified backup to stand before a bulk change (an import): the one started ahead if it still holds
+   * the current data, else a new one. Throws (FILE_ERROR) if none can be made.
+   */
+  async backupBefore(kind: BackupKind): Promise<BackupEntry> {
+    if (this.ahead) await this.ahead;
+    return this.currentEntry() ?? (await this.create(kind));
+  }
+
+  /** The catalogue entry of the verified backup holding exactly the current data, if there is one. */
+  private currentEntry(): BackupEntry | undefined {
+    if (!this.current || this.current.state !== this.dataState()) return undefined;
+    const id = this.current.id;
+    return this.entries().find((e) => e.id === id && e.verifiedOk);
+  }
+
+  /** Stops backups running on the backup thread (the app is closing); their `.part` files are never backups. */
+  stopBackground(): Promise<void> {
+    return stopBackupThreads(this.threads);
   }
 
   /**

@@ -1,9 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupKind } from '../../shared/domain/backup';
 import { AppError } from '../core/errors';
-import { verifiedBackup } from '../db/backup';
 import { folderErrorMessage, makeFolder } from './folder';
 import { backupFileName } from './naming';
 
@@ -19,15 +17,21 @@ export interface WrittenBackup {
  * Writes one verified backup into the first folder that takes it: the clerk's folder, then the default one
  * beside the data. A missing USB stick must not stop the backup before a migration or an import.
  */
+export interface BackupSource {
+  /** Schema version of the data, for the file name. */
+  version: number;
+  /** Writes one verified copy to `dest` (verifiedBackup, on this thread or the backup thread). */
+  copy(dest: string): Promise<string>;
+}
+
 export async function writeBackupIn(
-  db: Database,
+  source: BackupSource,
   folders: string[],
   base: string,
   kind: BackupKind,
   now: Date,
-  nativeBinding?: string,
 ): Promise<WrittenBackup> {
-  const version = db.pragma('user_version', { simple: true }) as number;
+  const { version } = source;
   let firstProblem: string | null = null;
   for (const folder of [...new Set(folders)]) {
     try {
@@ -35,7 +39,7 @@ export async function writeBackupIn(
       let seq = 1;
       while (fs.existsSync(path.join(folder, backupFileName(base, kind, now, version, seq)))) seq++;
       const fileName = backupFileName(base, kind, now, version, seq);
-      const file = await verifiedBackup(db, path.join(folder, fileName), nativeBinding);
+      const file = await source.copy(path.join(folder, fileName));
       return { file, folder, fileName, fallbackReason: firstProblem };
     } catch (e) {
       firstProblem ??= e instanceof AppError ? e.message : folderErrorMessage(folder, e);

@@ -1,6 +1,6 @@
 import { attachmentsHandlers } from '../attachments/handlers';
 import { authHandlers } from '../auth/handlers';
-import { backupHandlers, withBackupFirst } from '../backup/handlers';
+import { backupHandlers, withBackupAhead, withBackupFirst } from '../backup/handlers';
 import { dashboardHandlers } from '../dashboard/files';
 import { evaluationFileHandlers } from '../evaluation/files';
 import { evaluationHandlers } from '../evaluation/service';
@@ -54,7 +54,18 @@ export const handlers: Handlers = {
   ...evaluationFileHandlers,
   ...dashboardHandlers,
   ...optionsHandlers,
-  // Every import takes a verified backup first (数据备份 keeps the newest 导入前 copies).
+  // Every import takes a verified backup first (数据备份 keeps the newest 导入前 copies); it starts on the
+  // backup thread as soon as the preview is asked for.
+  'units.importPreview': withBackupAhead('pre-import', directoryFileHandlers['units.importPreview']),
+  'needs.importPreview': withBackupAhead('pre-import', needsFileHandlers['needs.importPreview']),
+  'resources.importPreview': withBackupAhead('pre-import', resourcesFileHandlers['resources.importPreview']),
+  'projects.importPreview': withBackupAhead('pre-import', projectsFileHandlers['projects.importPreview']),
+  'members.importPreview': withBackupAhead('pre-import', membersFileHandlers['members.importPreview']),
+  'service.importPreview': withBackupAhead('pre-import', membersFileHandlers['service.importPreview']),
+  'evaluation.importPublicPreview': withBackupAhead(
+    'pre-import',
+    evaluationFileHandlers['evaluation.importPublicPreview'],
+  ),
   'units.importCommit': withBackupFirst('pre-import', directoryFileHandlers['units.importCommit']),
   'needs.importCommit': withBackupFirst('pre-import', needsFileHandlers['needs.importCommit']),
   'resources.importCommit': withBackupFirst('pre-import', resourcesFileHandlers['resources.importCommit']),

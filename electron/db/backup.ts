@@ -95,3 +95,21 @@ export async function verifiedBackup(db: Db, dest: string, nativeBinding?: strin
   }
   return dest;
 }
+
+/**
+ * The same verified backup, read through a connection of its own (read-only): what the backup thread runs.
+ * Reading a WAL database from a second connection sees exactly the committed data as of its first read.
+ */
+export async function verifiedBackupOfFile(dbPath: string, dest: string, nativeBinding?: string): Promise<string> {
+  let source: Db;
+  try {
+    source = new Database(dbPath, { readonly: true, fileMustExist: true, nativeBinding });
+  } catch (e) {
+    throw new AppError('FILE_ERROR', `备份时无法读取数据文件（${writeFailure(e)}），原数据未受影响`);
+  }
+  try {
+    return await verifiedBackup(source, dest, nativeBinding);
+  } finally {
+    source.close();
+  }
+}

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors';
 import { writeBackupIn } from '../backup/write';
+import { verifiedBackup } from './backup';
 import { dbBaseName } from '../backup/naming';
 import { preflight } from './preflight';
 import { migrations as appMigrations } from './migrations';
@@ -80,7 +81,8 @@ export async function openDatabase(file: string, opts: OpenOptions = {}): Promis
     applyPragmas(db);
     if (found > 0 && found < latest) {
       const now = opts.now?.() ?? new Date();
-      const written = await writeBackupIn(db, backupDirs, dbBaseName(file), 'pre-migrate', now, opts.nativeBinding);
+      const source = { version: found, copy: (dest: string) => verifiedBackup(db, dest, opts.nativeBinding) };
+      const written = await writeBackupIn(source, backupDirs, dbBaseName(file), 'pre-migrate', now);
       preMigrationBackup = written.file;
     }
     migrate(db, found, migrations);
