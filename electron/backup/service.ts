@@ -12,6 +12,7 @@ import {
   verifiedBackupInThread,
   type BackupWorkerEntry,
 } from '../db/backup-thread';
+import { asBookkeeping, dataState } from '../db/data-state';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { recordOp } from '../oplog/service';
 import { readConfig, writeConfig, type BackupConfig } from './config';
@@ -36,10 +37,6 @@ export interface BackupServiceOptions {
   /** The backup thread's code (the Electron shell passes its built file); by default the dev source, if any. */
   worker?: BackupWorkerEntry;
 }
-
-/** Which connection, for telling "nothing written since" apart across a restore's swap. */
-const connectionIds = new WeakMap<Database, number>();
-let nextConnectionId = 1;
 
 const localDay = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 
@@ -82,16 +79,6 @@ export class BackupService {
     this.logError = o.logError ?? (() => {});
     this.stagingDir = path.join(path.dirname(o.dbPath), `${this.base}.restore-staging`);
     this.worker = o.worker === undefined ? devBackupWorker() : o.worker;
-  }
-
-  /**
-   * The state of the data: which connection, how many rows it has written, and whether another connection
-   * has committed since (data_version). Equal states mean nothing was written in between.
-   */
-  private dataState(): string {
-    const db = this.db;
-    if (!connectionIds.has(db)) connectionIds.set(db, nextConnectionId++);
-    return `${connectionIds.get(db)}:${repo.totalChanges(db)}:${String(db.pragma('data_version', { simple: true }))}`;
   }
 
   get db(): Database {
@@ -162,7 +149,7 @@ export class BackupService {
   /** Takes a verified backup, records it, prunes by the rotation rule. Throws (FILE_ERROR) if no copy was made. */
   async create(kind: BackupKind, note = ''): Promise<BackupEntry> {
     const now = this.now();
-    const before = this.dataState();
+    const before = dataState(this.db);
     const source = {
       version: this.db.pragma('user_version', { simple: true }) as number,
       copy: (dest: string) =>
@@ -174,7 +161,7 @@ export class BackupService {
     };
     const written = await writeBackupIn(source, this.folders(), this.base, kind, now);
     // The copy holds the data as it was at `before` only if nothing was written while it was being made.
-    const holdsCurrentData = this.dataState() === before;
+    const holdsCurrentData = dataState(this.db) === before;
     if (written.fallbackReason)
       this.lastFailure = {
         at: now.toISOString(),
@@ -194,22 +181,25 @@ export class BackupService {
       verified_at: new Date().toISOString(),
       note,
     };
-    const id = this.db
-      .transaction(() => {
-        const newId = repo.insertBackupRow(this.db, row);
-        if (kind === 'manual')
-          recordOp(this.db, {
-            action: 'backup',
-            entity: 'database',
-            entityId: null,
-            title: '手动备份',
-            summary: written.file,
-          });
-        return newId;
-      })
-      .immediate();
+    // The catalogue is the app's own books: recording a backup is not a change of the data it holds.
+    const id = asBookkeeping(this.db, () =>
+      this.db
+        .transaction(() => {
+          const newId = repo.insertBackupRow(this.db, row);
+          if (kind === 'manual')
+            recordOp(this.db, {
+              action: 'backup',
+              entity: 'database',
+              entityId: null,
+              title: '手动备份',
+              summary: written.file,
+            });
+          return newId;
+        })
+        .immediate(),
+    );
     this.rotate();
-    this.current = holdsCurrentData ? { id, state: this.dataState() } : null;
+    this.current = holdsCurrentData ? { id, state: dataState(this.db) } : null;
     return this.entry(id);
   }
 
@@ -236,7 +226,7 @@ export class BackupService {
 
   /** The catalogue entry of the verified backup holding exactly the current data, if there is one. */
   private currentEntry(): BackupEntry | undefined {
-    if (!this.current || this.current.state !== this.dataState()) return undefined;
+    if (!this.current || this.current.state !== dataState(this.db)) return undefined;
     const id = this.current.id;
     return this.entries().find((e) => e.id === id && e.verifiedOk);
   }
@@ -282,12 +272,14 @@ export class BackupService {
     }
     const gone = rows.filter((r) => readable.includes(r.folder) && !fs.existsSync(path.join(r.folder, r.file_name)));
     if (additions.length || gone.length) {
-      this.db
-        .transaction(() => {
-          for (const r of gone) repo.deleteBackupRow(this.db, r.id);
-          for (const a of additions) repo.insertBackupRow(this.db, a);
-        })
-        .immediate();
+      asBookkeeping(this.db, () =>
+        this.db
+          .transaction(() => {
+            for (const r of gone) repo.deleteBackupRow(this.db, r.id);
+            for (const a of additions) repo.insertBackupRow(this.db, a);
+          })
+          .immediate(),
+      );
     }
     for (const folder of readable) this.removeStaleParts(folder);
   }
@@ -324,7 +316,9 @@ export class BackupService {
       }
     }
     if (removed.length)
-      this.db.transaction(() => removed.forEach((id) => repo.deleteBackupRow(this.db, id))).immediate();
+      asBookkeeping(this.db, () =>
+        this.db.transaction(() => removed.forEach((id) => repo.deleteBackupRow(this.db, id))).immediate(),
+      );
   }
 
   /** Catalogue id of the undo point of the last restore (found by its file), if it is still there. */

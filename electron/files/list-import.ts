@@ -10,6 +10,7 @@ import type {
 } from '../../shared/contract/lists';
 import type { UploadedFile } from '../../shared/contract/common';
 import { AppError } from '../core/errors';
+import { dataState } from '../db/data-state';
 import { recordOp } from '../oplog/service';
 import { PREVIEW_GONE, PreviewStore } from './preview-store';
 import { loadUpload } from './spreadsheet-read';
@@ -17,8 +18,9 @@ import { MAX_TABLE_ROWS, type ReadTable } from './table-rows';
 
 /**
  * The three-step import every list shares (read → plan → apply), wired to its preview/replan/commit
- * channels. The plan runs for the preview and again inside the commit's transaction, so what is written
- * matches the database as it is at commit time. Error and skip rows are never written.
+ * channels. The plan runs for the preview and, if anything was written since, again inside the commit's
+ * transaction, so what is written matches the database as it is at commit time. Error and skip rows are
+ * never written.
  */
 
 export type Choice = { name: string; unitId: number };
@@ -35,9 +37,11 @@ export interface ListImporter<K extends string, P extends ListPlan> {
   apply(db: Database, table: ReadTable<K>, plan: P): ListImportResult;
 }
 
-interface Kept<K extends string> {
+interface Kept<K extends string, P> {
   table: ReadTable<K>;
   choices: Choice[];
+  /** The plan the preview showed, and the state of the data it was made against (see dataState). */
+  planned?: { plan: P; state: string };
 }
 
 export function countRows(rows: ListImportRow[]): ListImportPreview['counts'] {
@@ -84,9 +88,10 @@ export function skipRows<K extends string>(table: ReadTable<K>): Map<number, Lis
 }
 
 export function listImportHandlers<K extends string, P extends ListPlan>(importer: ListImporter<K, P>) {
-  const store = new PreviewStore<Kept<K>>();
-  const preview = (db: Database, previewId: string, kept: Kept<K>): ListImportPreview => {
+  const store = new PreviewStore<Kept<K, P>>();
+  const preview = (db: Database, previewId: string, kept: Kept<K, P>): ListImportPreview => {
     const plan = importer.plan(db, kept.table, kept.choices);
+    kept.planned = { plan, state: dataState(db) };
     return {
       previewId,
       fileName: kept.table.fileName,
@@ -106,7 +111,7 @@ export function listImportHandlers<K extends string, P extends ListPlan>(importe
   return {
     async preview(db: Database, file: z.output<typeof UploadedFile>): Promise<ListImportPreview> {
       const wb = await loadUpload(file, { maxRows: MAX_TABLE_ROWS });
-      const kept = { table: importer.read(wb, file.fileName), choices: [] };
+      const kept: Kept<K, P> = { table: importer.read(wb, file.fileName), choices: [] };
       return preview(db, store.keep(db, kept), kept);
     },
     /** The same file planned again with the clerk's answers for unknown unit names. */
@@ -119,7 +124,13 @@ export function listImportHandlers<K extends string, P extends ListPlan>(importe
       const kept = found(db, input.previewId);
       const choices = input.choices.length ? input.choices : kept.choices;
       const result = db
-        .transaction(() => importer.apply(db, kept.table, importer.plan(db, kept.table, choices)))
+        .transaction(() => {
+          // Nothing written since the preview and the same answers: its plan is still exactly right.
+          const unchanged =
+            kept.planned?.state === dataState(db) && JSON.stringify(choices) === JSON.stringify(kept.choices);
+          const plan = unchanged ? kept.planned!.plan : importer.plan(db, kept.table, choices);
+          return importer.apply(db, kept.table, plan);
+        })
         .immediate();
       store.drop(db, input.previewId);
       return result;

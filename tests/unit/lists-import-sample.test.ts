@@ -52,6 +52,18 @@ describe('importing the office samples', () => {
     expect(count(core, 'needs')).toBe(40);
   });
 
+  test('a preview overtaken by another import is planned again at its commit: nothing is imported twice', async () => {
+    const core = await testCore();
+    await seedDirectory(core);
+    const first = await core.call('needs.importPreview', sampleUpload(NEEDS_SAMPLE));
+    const second = await core.call('needs.importPreview', sampleUpload(NEEDS_SAMPLE));
+    expect(second.counts.add).toBe(40);
+    await core.call('needs.importCommit', { previewId: first.previewId });
+    const late = await core.call('needs.importCommit', { previewId: second.previewId });
+    expect(late).toEqual({ added: 0, updated: 0, unchanged: 40, leftOut: 0 });
+    expect(count(core, 'needs')).toBe(40);
+  });
+
   test('资源清单: 29 resources matched to directory units', async () => {
     const core = await testCore();
     await seedDirectory(core);
