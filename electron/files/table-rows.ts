@@ -105,12 +105,7 @@ export function readTable<K extends string>(wb: ExcelJS.Workbook, fileName: stri
       rows.push({ row: r, skip: footer, cells: {} });
       continue;
     }
-    const asHeader = dataCols.map((c) => normaliseHeader(text(c)));
-    const hits = asHeader.filter((h, i) => h !== '' && h === headerKeys.get(dataCols[i]!)).length;
-    if (
-      hits >= Math.min(2, dataCols.length) &&
-      asHeader.every((h, i) => h === '' || h === headerKeys.get(dataCols[i]!))
-    ) {
+    if (repeatsHeader(dataCols, (c) => normaliseHeader(text(c)), headerKeys)) {
       rows.push({ row: r, skip: '重复的表头行，不导入', cells: {} });
       continue;
     }
@@ -145,6 +140,21 @@ export function readTable<K extends string>(wb: ExcelJS.Workbook, fileName: stri
     titleText: cleanText(titleText),
     rows,
   };
+}
+
+/**
+ * A header row repeated inside the data (tables pasted together): every filled column holds its own header,
+ * and at least two do. Stops at the first column that does not, which for a data row is the first one.
+ */
+function repeatsHeader(cols: number[], headerText: (c: number) => string, headerKeys: Map<number, string>): boolean {
+  let hits = 0;
+  for (const c of cols) {
+    const h = headerText(c);
+    if (h === '') continue;
+    if (h !== headerKeys.get(c)) return false;
+    hits++;
+  }
+  return hits >= Math.min(2, cols.length);
 }
 
 /** "区人社局、区司法所，东风社区" → the names, cleaned, in order, without repeats. */

@@ -111,12 +111,32 @@ export function planNeedImport(db: Database, table: ReadTable<NeedColumn>, _choi
   const out = skipRows(table);
   const writes: NeedWrite[] = [];
   const seen = new Map<string, number>();
+  // A file names a handful of communities over and over: each is looked up once.
+  const communityIds = new Map<string, number | undefined>();
+  const communityOf = (name: string) => {
+    const key = nameKey(name);
+    if (!communityIds.has(key)) communityIds.set(key, findCommunityIdByKey(db, key));
+    return communityIds.get(key);
+  };
+  // The needs the rows may be updating, fetched for the whole file at once.
+  const existingNeeds = repo.needsByIdentity(
+    db,
+    table.rows.flatMap((r) => {
+      const communityId = r.cells.community?.text ? communityOf(r.cells.community.text) : undefined;
+      const raisedOn = r.cells.raisedOn?.date;
+      const title = r.cells.title?.text;
+      return communityId !== undefined && raisedOn && title
+        ? [{ communityId, titleKey: nameKey(title), raisedOn }]
+        : [];
+    }),
+    today,
+  );
   for (const r of table.rows) {
     if (r.skip) continue;
     const c = (k: NeedColumn) => r.cells[k]?.text ?? '';
     const errors: string[] = [];
     const communityName = c('community');
-    const communityId = communityName ? findCommunityIdByKey(db, nameKey(communityName)) : undefined;
+    const communityId = communityName ? communityOf(communityName) : undefined;
     if (!communityName) errors.push(at(r.row, 'community', '请填写社区'));
     else if (communityId === undefined)
       errors.push(
@@ -196,13 +216,11 @@ export function planNeedImport(db: Database, table: ReadTable<NeedColumn>, _choi
     }
     seen.set(identity, r.row);
     const reason = status === 'rejected' ? c('rejectReason') || '导入时已为不予受理' : '';
-    const existing = repo
-      .findNeedsByIdentity(db, communityId, record.titleKey, record.raisedOn, today)
-      .find((n) =>
-        maskedName
-          ? maskName(n.contactName) === c('contactName')
-          : nameKey(n.contactName) === nameKey(record.contactName),
-      );
+    const existing = existingNeeds({ communityId, titleKey: record.titleKey, raisedOn: record.raisedOn }).find((n) =>
+      maskedName
+        ? maskName(n.contactName) === c('contactName')
+        : nameKey(n.contactName) === nameKey(record.contactName),
+    );
     if (existing && maskedName) record.contactName = existing.contactName;
     if (existing && maskedPhone) record.contactPhone = existing.contactPhone;
     if (!existing) {
