@@ -12,6 +12,9 @@ export interface BenchApp {
   call<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C>>;
 }
 
+/** The backup thread's code as the packaged app runs it (`npm run bench` builds it first). */
+const BUILT_WORKER = path.resolve('dist', 'electron', 'backup-worker.cjs');
+
 export async function openApp(dbPath: string, workDir: string): Promise<BenchApp> {
   const exportDir = path.join(workDir, 'exports');
   fs.mkdirSync(exportDir, { recursive: true });
@@ -20,6 +23,7 @@ export async function openApp(dbPath: string, workDir: string): Promise<BenchApp
     shell: 'web',
     appVersion: 'bench',
     backupDir: path.join(workDir, 'backups'),
+    backupWorker: fs.existsSync(BUILT_WORKER) ? { file: BUILT_WORKER } : undefined,
     files: { chooseSavePath: async (name) => path.join(exportDir, name) },
   });
   return {

@@ -57,12 +57,15 @@ export function withBackupFirst<I, O>(kind: BackupKind, handler: (input: I, ctx:
 }
 
 /**
- * Wraps an import's preview: the backup its commit needs starts on the backup thread at the same time, so
- * it is usually done by the time the clerk has read the preview and presses 确认导入.
+ * Wraps an import's preview: once the file has been read, the backup its commit needs starts on the backup
+ * thread, so it is usually done by the time the clerk has read the preview and presses 确认导入. (Started
+ * after the reading, not alongside it: on two cores the copy slowed the preview by a quarter.) A file that
+ * cannot be read starts no backup.
  */
 export function withBackupAhead<I, O>(kind: BackupKind, handler: (input: I, ctx: HandlerContext) => O | Promise<O>) {
-  return (input: I, ctx: HandlerContext): O | Promise<O> => {
+  return async (input: I, ctx: HandlerContext): Promise<O> => {
+    const preview = await handler(input, ctx);
     ctx.backup.startAhead(kind);
-    return handler(input, ctx);
+    return preview;
   };
 }

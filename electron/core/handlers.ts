@@ -55,7 +55,7 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...optionsHandlers,
   // Every import takes a verified backup first (数据备份 keeps the newest 导入前 copies); it starts on the
-  // backup thread as soon as the preview is asked for.
+  // backup thread as soon as the preview is shown.
   'units.importPreview': withBackupAhead('pre-import', directoryFileHandlers['units.importPreview']),
   'needs.importPreview': withBackupAhead('pre-import', needsFileHandlers['needs.importPreview']),
   'resources.importPreview': withBackupAhead('pre-import', resourcesFileHandlers['resources.importPreview']),

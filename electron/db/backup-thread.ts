@@ -7,8 +7,8 @@ import { verifiedBackupOfFile } from './backup';
 /**
  * Verified backups on a thread of their own. Copying and checking a 220 MB database takes about 3 s (mostly
  * integrity_check); on the main process's thread that froze every other call for as long. In a worker, the
- * clerk keeps working, and a backup started when an import's preview opens is usually done before the clerk
- * presses 确认导入.
+ * clerk keeps working, and a backup started when an import's preview is shown is usually done before the
+ * clerk presses 确认导入.
  */
 
 export interface BackupJob {

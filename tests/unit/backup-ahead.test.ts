@@ -16,7 +16,7 @@ const preImport = (core: TestCore) => core.backup.entries().filter((e) => e.kind
 const fileOf = (e: { folder: string; fileName: string }) => path.join(e.folder, e.fileName);
 
 describe('the backup before an import', () => {
-  it('starts when the preview is asked for, and the commit stands on it while nothing was written since', async () => {
+  it('starts when the preview is ready, and the commit stands on it while nothing was written since', async () => {
     const core = await testCore();
     await seedDirectory(core); // an import of its own, with its own backup
     const seeded = preImport(core).length;
