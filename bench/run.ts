@@ -254,8 +254,8 @@ async function main() {
   // What the clerk waits for: the preview, then — after reading it — the commit. The import's backup is made
   // on the backup thread from the moment the preview is asked for; here the "reading" lasts until it is done
   // (untimed), as a clerk's look at a 10,000-row preview does. The back-to-back run below commits at once.
-  let previewMs: number[] = [];
-  let commitMs: number[] = [];
+  const previewMs: number[] = [];
+  const commitMs: number[] = [];
   let imported = 0;
   const appImport = await measureTimed(importRuns, async () => {
     const t0 = performance.now();
