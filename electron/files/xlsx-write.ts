@@ -210,11 +210,16 @@ export interface TableSheetSpec {
   title: string;
   columns: TableColumn[];
   /**
-   * An array, or rows read lazily from the database (a generator over a statement's iterate()), so a
-   * 60,000-row export never holds all its rows: widths are then measured on the first WIDTH_SAMPLE rows.
+   * An array, or rows read lazily from the database, so a 60,000-row export never holds all its rows (widths
+   * are then measured on the first WIDTH_SAMPLE rows). The streaming writer pauses between rows, when other
+   * calls may use the connection: a lazy source reads in chunks (a query's all() per community, per group of
+   * projects), never through a statement's iterate(), which would keep the connection busy in between.
    */
   rows: Iterable<CellInput[]>;
 }
+
+/** Rows written between two pauses of the streaming writer. */
+const YIELD_EVERY = 500;
 
 /**
  * Rows measured for column widths in a streamed sheet. Widths stop at 30–40 anyway, and a later, longer text
@@ -291,10 +296,20 @@ export async function streamTableWorkbook(sheets: TableSheetSpec[]): Promise<Buf
         fitRowHeight(row, values, widths);
         row.commit();
       };
-      sample.forEach(writeRow);
-      for (let next = it.next(); !next.done; next = it.next()) writeRow(next.value);
+      // Let the zip take what is written so far now and then: without a pause every row's XML would wait in
+      // memory until the last row (the whole sheet, ~150 MB for 60,000 needs).
+      let written = 0;
+      const pause = () => (++written % YIELD_EVERY === 0 ? new Promise((r) => setImmediate(r)) : undefined);
+      for (const values of sample) {
+        writeRow(values);
+        await pause();
+      }
+      for (let next = it.next(); !next.done; next = it.next()) {
+        writeRow(next.value);
+        await pause();
+      }
     } finally {
-      it.return?.(); // a statement being iterated holds the connection until it is closed
+      it.return?.(); // an export that fails midway still closes its source
     }
     ws.commit();
   }

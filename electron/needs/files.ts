@@ -14,7 +14,7 @@ import type { CellInput, TableColumn, TableSheetSpec } from '../files/xlsx-write
 import { getSettings } from '../settings/service';
 import { listCommunities } from '../units/repo';
 import { needImporter } from './import';
-import { iterateNeedsForExport } from './repo';
+import { needsForExport } from './repo';
 
 /** The 需求清单's columns, headed as the importer reads them, so an exported list imports again unchanged. */
 export const NEED_EXPORT_COLUMNS: TableColumn[] = [
@@ -47,7 +47,7 @@ export function needsTable(db: Database, fullContacts: boolean): TableSheetSpec 
 
 function* needRows(db: Database, fullContacts: boolean): Generator<CellInput[]> {
   let seq = 0;
-  for (const n of iterateNeedsForExport(db)) {
+  for (const n of needsForExport(db)) {
     const [community, grid, title, description, category, source, raisedOn, urgency, name, phone, status, reason] = n;
     yield [
       ++seq,

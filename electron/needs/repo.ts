@@ -138,9 +138,8 @@ export function openNeeds(db: Database, today: string, limit = 3000): Need[] {
 }
 
 /** Every need in the list's export order (community, then date). */
-/** One 需求清单 export row, as raw values in NEED_EXPORT_COLUMNS order (without 序号). */
-export type NeedExportRow = [
-  community: string,
+/** One need's columns in the 需求清单 export (NEED_EXPORT_COLUMNS after 序号 and 社区), as raw values. */
+type NeedExportFields = [
   grid: string,
   title: string,
   description: string,
@@ -154,18 +153,28 @@ export type NeedExportRow = [
   rejectReason: string,
 ];
 
+/** One 需求清单 export row: the community's name, then the need's columns. */
+export type NeedExportRow = [community: string, ...NeedExportFields];
+
 /**
- * Every need for the export, by community and date, read one row at a time (60,000 after ten years: the
- * export streams them instead of holding them). The order comes from needs_by_community_date, not a sort.
+ * Every need for the export, by community (in name order) and date, read a community at a time: the export
+ * streams them (60,000 after ten years) instead of holding them, and between two communities the connection
+ * is free for other calls. Each community's needs come in order from needs_by_community_date, without a sort.
  */
-export function iterateNeedsForExport(db: Database): IterableIterator<NeedExportRow> {
-  return db
+export function* needsForExport(db: Database): Generator<NeedExportRow> {
+  const communities = db.prepare('SELECT id, name FROM communities ORDER BY name_key').raw().all() as [
+    number,
+    string,
+  ][];
+  const ofCommunity = db
     .prepare(
-      `SELECT c.name, n.grid, n.title, n.description, n.category, n.source, n.raised_on, n.urgency, n.contact_name,
-         n.contact_phone, n.status, n.reject_reason ${FROM} ORDER BY c.name_key, n.raised_on, n.id`,
+      `SELECT n.grid, n.title, n.description, n.category, n.source, n.raised_on, n.urgency, n.contact_name,
+         n.contact_phone, n.status, n.reject_reason FROM needs n WHERE n.community_id = ? ORDER BY n.raised_on, n.id`,
     )
-    .raw()
-    .iterate() as IterableIterator<NeedExportRow>;
+    .raw();
+  for (const [id, name] of communities) {
+    for (const r of ofCommunity.all(id) as NeedExportFields[]) yield [name, ...r];
+  }
 }
 
 /** The needs an import could be updating: same community, same title, same day. */

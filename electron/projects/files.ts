@@ -16,7 +16,7 @@ import {
   type TableSheetSpec,
 } from '../files/xlsx-write';
 import { projectImporter } from './import';
-import { allProjects, iterateProgressOfYear } from './repo';
+import { allProjects, progressOfProjects } from './repo';
 
 /** The paper 责任分解表's columns (the importer's own header words), so an export imports back unchanged. */
 export const BREAKDOWN_COLUMNS: TableColumn[] = [
@@ -100,7 +100,6 @@ export function progressTables(db: Database, year?: number): TableSheetSpec[] {
       statusWords(p),
     ]),
   };
-  const byId = new Map(projects.map((p) => [p.id, p]));
   const record: TableSheetSpec = {
     sheetName: '进度记录',
     title: yearTitle(year, '共建项目进度记录'),
@@ -113,17 +112,18 @@ export function progressTables(db: Database, year?: number): TableSheetSpec[] {
       { header: '进展情况', kind: 'notes', minWidth: 30 },
       { header: '登记人', align: 'center', minWidth: 8 },
     ],
-    rows: entryRows(db, byId, year),
+    rows: entryRows(db, projects),
   };
   return [summary, record];
 }
 
 /** 进度记录's rows, streamed from the database (the sheet is written after 进度汇总, so they are read then). */
-function* entryRows(db: Database, byId: Map<number, Project>, year?: number): Generator<CellInput[]> {
+function* entryRows(db: Database, projects: Project[]): Generator<CellInput[]> {
+  const byId = new Map(projects.map((p) => [p.id, p]));
   let seq = 0;
-  for (const e of iterateProgressOfYear(db, year)) {
-    const p = byId.get(e.project_id);
-    if (p) yield [++seq, p.name, names(p.leadUnits), e.entry_on, e.percent, e.text, e.operator];
+  for (const e of progressOfProjects(db, [...byId.keys()])) {
+    const p = byId.get(e.project_id)!;
+    yield [++seq, p.name, names(p.leadUnits), e.entry_on, e.percent, e.text, e.operator];
   }
 }
 

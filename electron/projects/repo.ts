@@ -323,14 +323,19 @@ export function progressOf(db: Database, projectId: number): ProgressRow[] {
 }
 
 /** Every entry of a year's projects for the 进度台账 export, project by project, oldest entry first. */
-/** A year's progress entries (all years' without one), read one at a time: 150,000 after ten years. */
-export function iterateProgressOfYear(db: Database, year?: number): IterableIterator<ProgressRow> {
-  return db
-    .prepare(
-      `SELECT e.* FROM progress_entries e JOIN projects p ON p.id = e.project_id
-       WHERE @year IS NULL OR p.year = @year ORDER BY p.year, p.id, e.entry_on, e.id`,
-    )
-    .iterate({ year: year ?? null }) as IterableIterator<ProgressRow>;
+/**
+ * The progress entries of these projects (given in ledger order), in that order and then by date, read 500
+ * projects at a time: 150,000 entries after ten years are streamed, and between two reads the connection
+ * is free for other calls.
+ */
+export function* progressOfProjects(db: Database, projectIds: number[]): Generator<ProgressRow> {
+  const chunk = db.prepare(
+    `SELECT e.* FROM progress_entries e JOIN projects p ON p.id = e.project_id
+     WHERE e.project_id IN (SELECT value FROM json_each(?)) ORDER BY p.year, p.id, e.entry_on, e.id`,
+  );
+  for (let i = 0; i < projectIds.length; i += 500) {
+    yield* chunk.all(JSON.stringify(projectIds.slice(i, i + 500))) as ProgressRow[];
+  }
 }
 
 /**

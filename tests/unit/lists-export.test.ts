@@ -5,6 +5,17 @@ import { describe, expect, test } from 'vitest';
 import { testCore, type TestCore } from '../helpers/core';
 import { NEEDS_SAMPLE, PROJECTS_SAMPLE, RESOURCES_SAMPLE, importSample, seedDirectory } from '../fixtures/lists';
 import { upload } from '../fixtures/unit-sheets';
+import { insertNeedsInBulk } from '../../electron/needs/repo';
+
+/** A community's place in the directory's name order (name_key), which the exported list follows. */
+const nameOrder = (core: TestCore, name: string) =>
+  (
+    core.db
+      .prepare(
+        'SELECT count(*) AS n FROM communities WHERE name_key < (SELECT name_key FROM communities WHERE name = ?)',
+      )
+      .get(name) as { n: number }
+  ).n;
 
 async function read(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -45,6 +56,65 @@ describe('exports and templates', () => {
     expect(String(full.wb.worksheets[0]!.getCell(3, 11).value)).toMatch(/^1\d{10}$/);
     const log = (await core.call('oplog.list', {})).rows.filter((r) => r.action === 'export');
     expect(log.map((r) => r.summary).join('\n')).toContain('含完整的居民联系方式');
+  });
+
+  test('a long 需求清单 export leaves the app answering meanwhile, and lists every need by community and date', async () => {
+    const core = await loaded();
+    const communities = core.db.prepare('SELECT id, name FROM communities ORDER BY id').all() as {
+      id: number;
+      name: string;
+    }[];
+    // 3,000 more needs spread over the communities, as one import would write them.
+    core.db
+      .transaction(() =>
+        insertNeedsInBulk(
+          core.db,
+          Array.from({ length: 3000 }, (_, i) => ({
+            record: {
+              communityId: communities[i % communities.length]!.id,
+              grid: '',
+              title: `助餐服务第${i}号`,
+              titleKey: `助餐服务第${i}号`,
+              description: '',
+              category: '养老',
+              source: '',
+              raisedOn: `2024-${String((i % 12) + 1).padStart(2, '0')}-15`,
+              urgency: '一般' as const,
+              contactName: '',
+              contactPhone: '',
+            },
+            status: 'open' as const,
+            rejectReason: '',
+          })),
+          { reason: '测试', operator: '测试' },
+        ),
+      )
+      .immediate();
+    let done = false;
+    const exporting = core.call('needs.export', {}).finally(() => (done = true));
+    // Meanwhile the clerk keeps working: lists are read and needs saved while the file is written.
+    let saves = 0;
+    while (!done) {
+      await new Promise((r) => setImmediate(r));
+      if (done) break;
+      await core.call('needs.list', { pageSize: 10 });
+      await core.call('needs.save', {
+        communityId: communities[0]!.id,
+        title: `导出期间登记的需求${++saves}`,
+        category: '养老',
+        raisedOn: '2025-09-01',
+      });
+    }
+    expect(saves).toBeGreaterThan(0);
+    expect((await core.call('needs.list', { pageSize: 10 })).total).toBe(3040 + saves);
+    const ws = (await saved(core, await exporting)).wb.worksheets[0]!;
+    const exported = ws.rowCount - 2; // the file holds the needs as they were while it was read
+    expect(exported).toBeGreaterThanOrEqual(3040);
+    const rows = Array.from({ length: exported }, (_, i) => ws.getRow(3 + i));
+    const keys = rows.map((r) => [String(r.getCell(2).value), (r.getCell(8).value as Date).toISOString()]);
+    const order = communities.map((c) => c.name).sort((a, b) => nameOrder(core, a) - nameOrder(core, b));
+    const sorted = [...keys].sort((a, b) => order.indexOf(a[0]!) - order.indexOf(b[0]!) || a[1]!.localeCompare(b[1]!));
+    expect(keys).toEqual(sorted);
   });
 
   test('资源清单 and 责任分解表 export and import back unchanged; formulas are neutralised', async () => {
