@@ -63,6 +63,7 @@ export function writeReport(r: Report): void {
     `- 界面首屏初始 JS（gzip）：${r.initialJsKb === null ? '未构建界面（先运行 npm run build:renderer）' : `${r.initialJsKb.toFixed(0)} KB（目标 ≤ 600 KB：${r.initialJsKb <= 600 ? '达到' : '**未达到**'}）`}`,
     '',
     '时间为多次运行的中位数（搜索另列 p95），floor 为同一次运行中用原始库（better-sqlite3 / exceljs 流式写 / docx）做同样最少工作的时间。',
+    '改进前后的对比、未达到的目标及原因见 [ANALYSIS.md](ANALYSIS.md)。',
     '',
     '| 类别 | 操作 | 程序 中位数 ms | p95 ms | floor ms | 倍数 | 目标 | 说明 |',
     '| --- | --- | ---: | ---: | ---: | ---: | --- | --- |',
