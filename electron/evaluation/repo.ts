@@ -123,6 +123,27 @@ export function saveScore(db: Database, year: number, unitId: number, annual: nu
   ).run(year, unitId, annual, pub);
 }
 
+/** A unit's entered scores of every year, as 回收站 keeps them when the unit is deleted (they go with it). */
+export interface UnitScore {
+  year: number;
+  annual: number | null;
+  public: number | null;
+}
+
+export function scoresOfUnit(db: Database, unitId: number): UnitScore[] {
+  return db
+    .prepare('SELECT year, annual, public FROM evaluation_scores WHERE unit_id = ? ORDER BY year')
+    .all(unitId) as UnitScore[];
+}
+
+/** Puts a restored unit's scores back; a year that has a score for it again keeps that one. */
+export function restoreScoresOfUnit(db: Database, unitId: number, scores: UnitScore[]): void {
+  const insert = db.prepare(
+    'INSERT INTO evaluation_scores (year, unit_id, annual, public) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  for (const s of scores) insert.run(s.year, unitId, s.annual, s.public);
+}
+
 export function lockOf(db: Database, year: number): { snapshot: string; lockedAt: string } | undefined {
   return db.prepare('SELECT snapshot, locked_at AS lockedAt FROM evaluation_locks WHERE year = ?').get(year) as
     { snapshot: string; lockedAt: string } | undefined;

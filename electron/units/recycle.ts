@@ -1,14 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import type { UnitDetail } from '../../shared/contract/units';
 import { AppError } from '../core/errors';
+import { restoreScoresOfUnit, scoresOfUnit, type UnitScore } from '../evaluation/repo';
 import * as repo from './repo';
 import { toUnitRecord } from './record';
 
-/** What 回收站 keeps of a deleted unit: the record and its pairings, enough to put both back. */
+/**
+ * What 回收站 keeps of a deleted unit: the record and its pairings, its evaluation scores (deleted with it),
+ * and which rows elsewhere pointed at it (unlinked by the delete). Entries binned before the last two were
+ * kept have neither.
+ */
 export interface UnitSnapshot {
   id: number;
   unit: repo.UnitRecord;
   pairings: (repo.PairingRecord & { id: number })[];
+  scores?: UnitScore[];
+  links?: repo.UnitLinks;
 }
 
 export interface CommunitySnapshot {
@@ -21,9 +28,11 @@ export interface CommunitySnapshot {
 
 export type PairingSnapshot = repo.PairingRecord & { id: number; title: string };
 
-export function unitSnapshot(detail: UnitDetail): UnitSnapshot {
+export function unitSnapshot(db: Database, detail: UnitDetail): UnitSnapshot {
   return {
     id: detail.id,
+    scores: scoresOfUnit(db, detail.id),
+    links: repo.linksToUnit(db, detail.id),
     unit: toUnitRecord(detail),
     pairings: detail.pairings.map((p) => ({
       id: p.id,
@@ -51,6 +60,8 @@ export const directoryRestorers = {
         restored++;
       } else missing.push(p.communityId);
     }
+    restoreScoresOfUnit(db, s.id, s.scores ?? []);
+    repo.relinkUnit(db, s.id, s.links ?? {});
     return missing.length
       ? `已恢复单位及 ${restored} 条结对；${missing.length} 个结对社区已不存在，未恢复这些结对`
       : `已恢复单位及 ${restored} 条结对`;

@@ -308,3 +308,43 @@ export { toPairing };
 export function allUnits(db: Database): Unit[] {
   return (db.prepare(`SELECT ${UNIT_COLUMNS} FROM units u ORDER BY u.name_key`).all() as UnitRow[]).map(toUnit);
 }
+
+/**
+ * Rows in other areas that point at a unit by id and keep its name beside it (invitees, 督办 lead and partner
+ * units, 在职党员, 服务记实). Deleting the unit unlinks them (ON DELETE SET NULL); 回收站 remembers which
+ * they were so restoring the unit links them again.
+ */
+const UNIT_LINKS = [
+  ['meeting_invitees', 'unit_id'],
+  ['decisions', 'lead_unit_id'],
+  ['decision_partners', 'unit_id'],
+  ['party_members', 'unit_id'],
+  ['service_records', 'unit_id'],
+] as const;
+
+/** "table.column" → the rowids that point at the unit. */
+export type UnitLinks = Record<string, number[]>;
+
+export function linksToUnit(db: Database, unitId: number): UnitLinks {
+  const links: UnitLinks = {};
+  for (const [table, column] of UNIT_LINKS) {
+    const ids = db.prepare(`SELECT rowid FROM ${table} WHERE ${column} = ?`).pluck().all(unitId) as number[];
+    if (ids.length) links[`${table}.${column}`] = ids;
+  }
+  return links;
+}
+
+/** Links the rows back to the restored unit; a row linked to another unit meanwhile is left as it is. */
+export function relinkUnit(db: Database, unitId: number, links: UnitLinks): number {
+  let relinked = 0;
+  for (const [table, column] of UNIT_LINKS) {
+    const ids = links[`${table}.${column}`];
+    if (!ids?.length) continue;
+    relinked += db
+      .prepare(
+        `UPDATE ${table} SET ${column} = ? WHERE ${column} IS NULL AND rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .run(unitId, JSON.stringify(ids)).changes;
+  }
+  return relinked;
+}

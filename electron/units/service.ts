@@ -191,7 +191,7 @@ export const directoryHandlers: Pick<
           `“${detail.name}”在 ${used.projects} 个项目中担任责任或配合单位、登记了 ${used.resources} 项资源，不能删除。可将其状态改为“已退出”`,
         );
       }
-      moveToBin(db, { entity: 'unit', entityId: id, title: detail.name, payload: unitSnapshot(detail) });
+      moveToBin(db, { entity: 'unit', entityId: id, title: detail.name, payload: unitSnapshot(db, detail) });
       repo.deleteUnit(db, id);
     }).immediate();
     return { deleted: true as const };

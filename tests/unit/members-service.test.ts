@@ -209,3 +209,36 @@ describe('在职党员与服务记实', () => {
     expect(path.dirname(doc.path)).toBe(core.exportDir);
   });
 });
+
+describe('a unit deleted and restored from 回收站', () => {
+  it('comes back with its members, their service records and its evaluation scores', async () => {
+    const core = await testCore();
+    const d = await seedDirectory(core);
+    const [zhang, li] = await addMembers(core, 2, d.a.id, d.east.id, '党员');
+    await core.call('service.record', {
+      servedOn: '2025-05-10',
+      title: '垃圾分类宣传',
+      communityId: d.east.id,
+      members: [
+        { memberId: zhang!, hours: 2 },
+        { memberId: li!, hours: 3 },
+      ],
+    });
+    await core.call('evaluation.saveScores', { year: 2025, scores: [{ unitId: d.a.id, annual: 92, public: 88 }] });
+    const unitHours = async () =>
+      (await core.call('service.unitHours', { year: 2025 })).find((u) => u.unitId === d.a.id)?.hours ?? 0;
+    expect(await unitHours()).toBe(5);
+
+    await core.call('units.delete', { id: d.a.id });
+    const bin = await core.call('recycle.list', {});
+    await core.call('recycle.restore', { id: bin.rows.find((r) => r.entity === 'unit')!.id });
+
+    const members = await core.call('members.list', { year: 2025, unitId: d.a.id });
+    expect(members.rows.map((m) => m.name).sort()).toEqual(['党员1', '党员2']);
+    expect(await unitHours()).toBe(5);
+    expect(await core.call('evaluation.unit', { year: 2025, unitId: d.a.id })).toMatchObject({
+      annual: 92,
+      public: 88,
+    });
+  });
+});
