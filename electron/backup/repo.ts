@@ -88,8 +88,3 @@ export function readNames(db: Database): { streetName: string; committeeName: st
   const get = (k: string) => rows.find((r) => r.key === k)?.value ?? '';
   return { streetName: get('streetName'), committeeName: get('committeeName') };
 }
-
-/** Rows changed through this connection since it was opened (SQLite's own counter). */
-export function totalChanges(db: Database): number {
-  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-}

@@ -58,13 +58,13 @@ export class BackupService {
   private readonly logError: (where: string, error: unknown) => void;
   /** The last automatic backup that failed or had to use the default folder (shown in the status). */
   lastFailure: BackupStatus['lastFailure'] = null;
-  /** total_changes() when the connection was opened: no change since means no quit backup is needed. */
-  private changesAtOpen = 0;
+  /** The data's state when the connection was opened: no change since means no quit backup is needed. */
+  private stateAtOpen = '';
   private readonly worker: BackupWorkerEntry;
   private readonly threads = newBackupThreads();
   /** The verified backup holding exactly the data as it is now, while nothing has been written since. */
   private current: { id: number; state: string } | null = null;
-  /** A backup started ahead of an import (when its preview opened), until it is done. */
+  /** A backup running in the background (the day's first, or one ahead of an import), until it is done. */
   private ahead: Promise<unknown> | null = null;
 
   constructor(o: BackupServiceOptions) {
@@ -116,17 +116,19 @@ export class BackupService {
   async startup(opts: { created: boolean }): Promise<void> {
     fs.rmSync(this.stagingDir, { recursive: true, force: true }); // decrypted copies from a previous run
     this.reconcile();
-    if (!opts.created && !this.hasBackupToday('daily')) await this.automatic('daily');
     this.markOpened();
+    // The day's first backup runs on the backup thread: the window opens at once instead of after it (a
+    // 250 MB file takes seconds to copy and check). An import started meanwhile waits for it and uses it.
+    if (!opts.created && !this.hasBackupToday('daily')) this.inBackground(() => this.automatic('daily'));
   }
 
   markOpened(): void {
-    this.changesAtOpen = repo.totalChanges(this.db);
+    this.stateAtOpen = dataState(this.db);
   }
 
   /** The backup taken when the app quits; skipped when nothing was written since it opened. */
   async quitBackup(): Promise<void> {
-    if (!this.db.open || repo.totalChanges(this.db) === this.changesAtOpen) return;
+    if (!this.db.open || dataState(this.db) === this.stateAtOpen) return;
     await this.automatic('quit');
   }
 
@@ -209,10 +211,18 @@ export class BackupService {
    */
   startAhead(kind: BackupKind): void {
     if (this.ahead || this.currentEntry()) return;
-    this.ahead = this.gate
-      .shared(() => this.create(kind))
-      .catch((e: unknown) => this.logError(`backup.${kind}.ahead`, e)) // backupBefore tries again and says why
-      .finally(() => (this.ahead = null));
+    // On failure backupBefore tries again, and says why if it fails too.
+    this.inBackground(() => this.create(kind).catch((e: unknown) => this.logError(`backup.${kind}.ahead`, e)));
+  }
+
+  /** Runs a backup job in the background, as a call of its own (a restore waits for it to finish). */
+  private inBackground(job: () => Promise<unknown>): void {
+    this.ahead = this.gate.shared(job).finally(() => (this.ahead = null));
+  }
+
+  /** Resolves once no backup is running in the background. */
+  async settled(): Promise<void> {
+    while (this.ahead) await this.ahead;
   }
 
   /**

@@ -63,6 +63,22 @@ describe('the backup before an import', () => {
   });
 });
 
+describe('the day’s first backup', () => {
+  it('runs in the background after the start, and an import begun meanwhile stands on it', async () => {
+    const first = await testCore();
+    await seedDirectory(first); // a new database takes no daily backup; its import took a 导入前 one
+    first.close();
+    const core = await testCore(first.dbPath);
+    const before = preImport(core).length;
+    const preview = await core.call('needs.importPreview', sampleUpload(NEEDS_SAMPLE));
+    await core.call('needs.importCommit', { previewId: preview.previewId });
+    const daily = core.backup.entries().filter((e) => e.kind === 'daily');
+    expect(daily).toHaveLength(1);
+    expect(needCount(fileOf(daily[0]!))).toBe(0);
+    expect(preImport(core)).toHaveLength(before); // nothing was written since the daily one: no second copy
+  });
+});
+
 describe('the backup thread', () => {
   const sourceDb = async () => {
     const core = await testCore();

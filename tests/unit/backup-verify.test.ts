@@ -164,6 +164,7 @@ describe('backup folder and status', () => {
     expect(fs.readdirSync(fallback).some((f) => f.includes('-退出时-'))).toBe(true);
 
     const again = await backupCore({ dbPath: core.dbPath, now: clock.now });
+    await again.backup.settled(); // the day's first backup runs in the background after the start
     const status = await again.call('backup.status', {});
     expect(status.folderProblem).toContain(usb);
     expect(status.warning).toContain('默认文件夹');
