@@ -220,6 +220,11 @@ export class BackupService {
     this.ahead = this.gate.shared(job).finally(() => (this.ahead = null));
   }
 
+  /** Whether a backup is being made in the background now. */
+  get running(): boolean {
+    return this.ahead !== null;
+  }
+
   /** Resolves once no backup is running in the background. */
   async settled(): Promise<void> {
     while (this.ahead) await this.ahead;

@@ -25,7 +25,9 @@ export function backupStatus(svc: BackupService): BackupStatus {
   const undoId = svc.undoPointId();
   const undoEntry = entries.find((e) => e.id === undoId);
   let warning: string | null = null;
-  if (!lastGood) warning = '还没有任何完好的备份，建议立即点击“立即备份”。';
+  // While a backup is being made (the day's first, after a long pause), "no recent backup" is about to be untrue.
+  if (svc.running) warning = null;
+  else if (!lastGood) warning = '还没有任何完好的备份，建议立即点击“立即备份”。';
   else if (days! >= config.warnAfterDays) {
     warning = `最近一次完好的备份是 ${days} 天前（${lastGood.createdAt.slice(0, 10)}），建议立即备份，并检查备份文件夹是否可用。`;
   }
@@ -40,6 +42,7 @@ export function backupStatus(svc: BackupService): BackupStatus {
     lastGood,
     daysSinceLastGood: days,
     warning,
+    running: svc.running,
     lastFailure: svc.lastFailure,
     undo:
       config.lastRestore && undoEntry

@@ -3,8 +3,14 @@ import type { RestoreResult } from '../../shared/contract/backup';
 import { call } from '../api/client';
 import { keys } from '../app/queryClient';
 
+/** Asked again every 2 s while a backup runs in the background, so its result shows when it is done. */
 export function useBackupStatus() {
-  return useQuery({ queryKey: [...keys.backup, 'status'], queryFn: () => call('backup.status', {}), staleTime: 0 });
+  return useQuery({
+    queryKey: [...keys.backup, 'status'],
+    queryFn: () => call('backup.status', {}),
+    staleTime: 0,
+    refetchInterval: (q) => (q.state.data?.running ? 2000 : false),
+  });
 }
 
 export function useBackupList() {

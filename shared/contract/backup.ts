@@ -47,6 +47,8 @@ export const BackupStatus = z.object({
   daysSinceLastGood: z.number().int().nullable(),
   /** A Chinese warning for the 数据备份 screen and the home page, or null when all is well. */
   warning: z.string().nullable(),
+  /** A backup is being made in the background (the day's first, or one ahead of an import). */
+  running: z.boolean(),
   /** The last automatic backup that failed (since the app started), or null. */
   lastFailure: z.object({ at: z.string(), kind: z.enum(BACKUP_KINDS), message: z.string() }).nullable(),
   /** Set after a restore or package import: 撤销恢复 puts back the data as it was before. */

@@ -96,7 +96,7 @@ describe('回收站、操作日志与数据备份 in the real UI', () => {
     await call('units.save', { name: '区档案馆', category: '事业单位' });
     await page.goto(host.url);
 
-    await page.getByRole('link', { name: '数据备份' }).click();
+    await page.getByRole('link', { name: '数据备份', exact: true }).click();
     await page.getByRole('heading', { name: '数据备份' }).waitFor();
     await page.getByRole('button', { name: '立即备份' }).click();
     const now = page.getByRole('dialog', { name: '立即备份' });
@@ -139,7 +139,7 @@ describe('回收站、操作日志与数据备份 in the real UI', () => {
     expect(await page.getByRole('gridcell', { name: '新来的单位' }).count()).toBe(0);
 
     // 撤销恢复 on the 数据备份 screen.
-    await page.getByRole('link', { name: '数据备份' }).click();
+    await page.getByRole('link', { name: '数据备份', exact: true }).click();
     await page.getByRole('button', { name: '撤销恢复' }).click();
     await page.getByRole('dialog', { name: '撤销恢复' }).getByRole('button', { name: '撤销恢复' }).click();
     await page.getByText('已撤销恢复，数据已回到恢复之前').waitFor();
@@ -153,7 +153,7 @@ describe('回收站、操作日志与数据备份 in the real UI', () => {
     await call('settings.save', { streetName: '城东街道', committeeName: '城东街道大工委' });
     await call('units.save', { name: '区档案馆', category: '事业单位' });
     await page.goto(host.url);
-    await page.getByRole('link', { name: '数据备份' }).click();
+    await page.getByRole('link', { name: '数据备份', exact: true }).click();
 
     await page.getByRole('button', { name: '导出加密备份包' }).click();
     const exp = page.getByRole('dialog', { name: '导出加密备份包' });

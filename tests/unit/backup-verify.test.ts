@@ -104,6 +104,22 @@ describe('verified backups', () => {
 });
 
 describe('backup folder and status', () => {
+  it('after a long pause, the start does not warn of an old backup while the day’s first one is being made', async () => {
+    const clock = fakeClock('2026-05-04T09:00:00');
+    const core = await backupCore({ now: clock.now });
+    await seed(core, 1);
+    await core.call('backup.create', {});
+    core.close();
+    clock.advanceDays(10);
+    const again = await backupCore({ dbPath: core.dbPath, now: clock.now });
+    const during = await again.call('backup.status', {});
+    expect(during).toMatchObject({ running: true, warning: null, daysSinceLastGood: 10 });
+    await again.backup.settled();
+    const after = await again.call('backup.status', {});
+    expect(after).toMatchObject({ running: false, warning: null, daysSinceLastGood: 0 });
+    expect(after.lastGood?.kind).toBe('daily');
+  });
+
   it('moves backups to a folder the clerk chooses, with a backup taken there at once', async () => {
     const core = await backupCore();
     await seed(core, 1);
