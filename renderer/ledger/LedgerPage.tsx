@@ -5,7 +5,6 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
@@ -34,10 +33,11 @@ import { LoadError } from '../common/LoadState';
 import { PageHeader } from '../common/PageHeader';
 import { useDebounced } from '../common/useDebounced';
 import { useFileAction } from '../common/useFileAction';
-import { cnDate, selectSlots } from '../lists/gridStyle';
+import { cnDate } from '../lists/gridStyle';
 import { ProjectFlags, ProjectStatusChip } from '../lists/StatusChips';
 import { DualReportDialog } from './DualReportDialog';
 import { useLedgerByUnit, useProjectList, useProjectYears } from './queries';
+import { FilterSelect } from '../common/FilterSelect';
 
 const ProjectDialog = lazy(() => import('./ProjectDialog'));
 const ListImportDialog = lazy(() => import('../lists/ListImportDialog'));
@@ -222,44 +222,28 @@ export default function LedgerPage() {
               slotProps={{ htmlInput: { 'aria-label': '搜索项目' } }}
               sx={{ width: 220 }}
             />
-            <TextField
-              select
-              size="small"
+            <FilterSelect
               label="年度"
               value={year}
-              onChange={(e) => {
-                setYear(e.target.value === '' ? '' : Number(e.target.value));
+              allLabel="全部年度"
+              options={(years.data ?? []).map((y) => ({ value: y, label: `${y}年` }))}
+              onChange={(v) => {
+                setYear(v);
                 reset();
               }}
-              slotProps={selectSlots}
-              sx={{ width: 110 }}
-            >
-              <MenuItem value="">全部年度</MenuItem>
-              {(years.data ?? []).map((y) => (
-                <MenuItem key={y} value={y}>
-                  {y}年
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              size="small"
+              width={110}
+            />
+            <FilterSelect
               label="状态"
               value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as ProjectStatus | '');
+              allLabel="全部状态"
+              options={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))}
+              onChange={(v) => {
+                setStatus(v);
                 reset();
               }}
-              slotProps={selectSlots}
-              sx={{ width: 120 }}
-            >
-              <MenuItem value="">全部状态</MenuItem>
-              {PROJECT_STATUSES.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {PROJECT_STATUS_LABELS[s]}
-                </MenuItem>
-              ))}
-            </TextField>
+              width={120}
+            />
             <FormControlLabel
               control={
                 <Switch

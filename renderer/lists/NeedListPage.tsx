@@ -9,7 +9,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
@@ -33,12 +32,13 @@ import { useFileAction } from '../common/useFileAction';
 import { useShortcut } from '../common/useShortcut';
 import { useCommunities } from '../communities/queries';
 import { useThresholds } from '../options/queries';
-import { cnDate, selectSlots } from './gridStyle';
+import { cnDate } from './gridStyle';
 import { useNeedCategories, useNeedList } from './queries';
 import { NeedStatusChip } from './StatusChips';
 import { THRESHOLD_DEFAULTS } from '../../shared/domain/options';
 import { yearOptions } from '../members/yearOptions';
 import { useOpenFromLink } from '../search/useOpenFromLink';
+import { FilterSelect } from '../common/FilterSelect';
 
 const NeedDialog = lazy(() => import('./NeedDialog'));
 const ListImportDialog = lazy(() => import('./ListImportDialog'));
@@ -193,83 +193,51 @@ export default function NeedListPage() {
               slotProps={{ htmlInput: { 'aria-label': '搜索需求' } }}
               sx={{ width: 240 }}
             />
-            <TextField
-              select
-              size="small"
+            <FilterSelect
               label="状态"
               value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as NeedStatus | '');
+              allLabel="全部状态"
+              options={NEED_STATUSES.map((s) => ({ value: s, label: NEED_STATUS_LABELS[s] }))}
+              onChange={(v) => {
+                setStatus(v);
                 reset();
               }}
-              slotProps={selectSlots}
-              sx={{ width: 130 }}
+              width={130}
               disabled={backlog}
-            >
-              <MenuItem value="">全部状态</MenuItem>
-              {NEED_STATUSES.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {NEED_STATUS_LABELS[s]}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              size="small"
+            />
+            <FilterSelect
               label="类别"
               value={category}
-              onChange={(e) => {
-                setCategory(e.target.value);
+              allLabel="全部类别"
+              options={(categories.data ?? []).map((c) => ({ value: c, label: c }))}
+              onChange={(v) => {
+                setCategory(v);
                 reset();
               }}
-              slotProps={selectSlots}
-              sx={{ width: 140 }}
-            >
-              <MenuItem value="">全部类别</MenuItem>
-              {(categories.data ?? []).map((c) => (
-                <MenuItem key={c} value={c}>
-                  {c}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              size="small"
+              width={140}
+            />
+            <FilterSelect
               label="社区"
               value={communityId}
-              onChange={(e) => {
-                setCommunityId(e.target.value === '' ? '' : Number(e.target.value));
+              allLabel="全部社区"
+              options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              onChange={(v) => {
+                setCommunityId(v);
                 reset();
               }}
-              slotProps={selectSlots}
-              sx={{ width: 150 }}
-            >
-              <MenuItem value="">全部社区</MenuItem>
-              {(communities.data ?? []).map((c) => (
-                <MenuItem key={c.id} value={c.id}>
-                  {c.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              size="small"
+              width={150}
+            />
+            <FilterSelect
               label="提出年度"
               value={year}
-              onChange={(e) => {
-                setYear(e.target.value === '' ? '' : Number(e.target.value));
+              allLabel="全部年度"
+              options={years.map((y) => ({ value: y, label: `${y}年` }))}
+              onChange={(v) => {
+                setYear(v);
                 reset();
               }}
-              slotProps={selectSlots}
-              sx={{ width: 120 }}
-            >
-              <MenuItem value="">全部年度</MenuItem>
-              {years.map((y) => (
-                <MenuItem key={y} value={y}>
-                  {y}年
-                </MenuItem>
-              ))}
-            </TextField>
+              width={120}
+            />
             <FormControlLabel
               control={
                 <Switch

@@ -2,7 +2,6 @@ import { lazy, Suspense, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -28,10 +27,11 @@ import { PageHeader } from '../common/PageHeader';
 import { useDebounced } from '../common/useDebounced';
 import { useFileAction } from '../common/useFileAction';
 import { useShortcut } from '../common/useShortcut';
-import { cnDate, selectSlots } from './gridStyle';
+import { cnDate } from './gridStyle';
 import { useResourceList } from './queries';
 import { ResourceStatusChip } from './StatusChips';
 import { useOpenFromLink } from '../search/useOpenFromLink';
+import { FilterSelect } from '../common/FilterSelect';
 
 const ResourceDialog = lazy(() => import('./ResourceDialog'));
 const ListImportDialog = lazy(() => import('./ListImportDialog'));
@@ -151,44 +151,28 @@ export default function ResourceListPage() {
               slotProps={{ htmlInput: { 'aria-label': '搜索资源' } }}
               sx={{ width: 260 }}
             />
-            <TextField
-              select
-              size="small"
+            <FilterSelect
               label="资源类型"
               value={type}
-              onChange={(e) => {
-                setType(e.target.value);
+              allLabel="全部类型"
+              options={(types.data ?? []).map((t) => ({ value: t, label: t }))}
+              onChange={(v) => {
+                setType(v);
                 reset();
               }}
-              slotProps={selectSlots}
-              sx={{ width: 140 }}
-            >
-              <MenuItem value="">全部类型</MenuItem>
-              {(types.data ?? []).map((t) => (
-                <MenuItem key={t} value={t}>
-                  {t}
-                </MenuItem>
-              ))}
-            </TextField>
-            <TextField
-              select
-              size="small"
+              width={140}
+            />
+            <FilterSelect
               label="状态"
               value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as ResourceStatus | '');
+              allLabel="全部状态"
+              options={RESOURCE_STATUSES.map((s) => ({ value: s, label: RESOURCE_STATUS_LABELS[s] }))}
+              onChange={(v) => {
+                setStatus(v);
                 reset();
               }}
-              slotProps={selectSlots}
-              sx={{ width: 120 }}
-            >
-              <MenuItem value="">全部状态</MenuItem>
-              {RESOURCE_STATUSES.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {RESOURCE_STATUS_LABELS[s]}
-                </MenuItem>
-              ))}
-            </TextField>
+              width={120}
+            />
           </Stack>
           <Paper variant="outlined" sx={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }}>
             <ServerGrid

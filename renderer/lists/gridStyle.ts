@@ -7,8 +7,6 @@ export const gridSx = {
   '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 },
 } as const;
 
-export const selectSlots = { inputLabel: { shrink: true }, select: { displayEmpty: true } } as const;
-
 /** "2025-07-28" → "2025年7月28日" for screens. */
 export const cnDate = (iso: string | null | undefined) =>
   iso ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '';

@@ -27,7 +27,7 @@ import { PageHeader } from '../common/PageHeader';
 import { useDebounced } from '../common/useDebounced';
 import { useFileAction } from '../common/useFileAction';
 import { useCommunities } from '../communities/queries';
-import { cnDate, gridSx, selectSlots } from '../lists/gridStyle';
+import { cnDate, gridSx } from '../lists/gridStyle';
 import type { UnitRef } from '../lists/UnitPicker';
 import { useOpenFromLink } from '../search/useOpenFromLink';
 import { useUnit } from '../units/queries';
@@ -35,6 +35,7 @@ import { UnitFilter } from './UnitFilter';
 import { ServiceTab, UnitHoursTab } from './ServiceTabs';
 import { invalidateMembers, useMemberList } from './queries';
 import { currentYear, yearOptions } from './yearOptions';
+import { FilterSelect } from '../common/FilterSelect';
 
 const MemberDialog = lazy(() => import('./MemberDialog'));
 const ActivityDialog = lazy(() => import('./ActivityDialog'));
@@ -192,39 +193,23 @@ export default function MembersPage() {
               value={search}
               onChange={(e) => setSearch(e.target.value)}
             />
-            <TextField
-              select
-              size="small"
+            <FilterSelect
               label="报到社区"
               value={communityId}
-              onChange={(e) => setCommunityId(e.target.value === '' ? '' : Number(e.target.value))}
-              sx={{ width: 150 }}
-              slotProps={selectSlots}
-            >
-              <MenuItem value="">全部</MenuItem>
-              {(communities.data ?? []).map((c) => (
-                <MenuItem key={c.id} value={c.id}>
-                  {c.name}
-                </MenuItem>
-              ))}
-            </TextField>
+              allLabel="全部"
+              options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              onChange={setCommunityId}
+              width={150}
+            />
             <UnitFilter value={shownUnit} onChange={setUnit} />
-            <TextField
-              select
-              size="small"
+            <FilterSelect
               label="状态"
               value={status}
-              onChange={(e) => setStatus(e.target.value as MemberStatus | '')}
-              sx={{ width: 100 }}
-              slotProps={selectSlots}
-            >
-              <MenuItem value="">全部</MenuItem>
-              {MEMBER_STATUSES.map((st) => (
-                <MenuItem key={st} value={st}>
-                  {MEMBER_STATUS_LABELS[st]}
-                </MenuItem>
-              ))}
-            </TextField>
+              allLabel="全部"
+              options={MEMBER_STATUSES.map((st) => ({ value: st, label: MEMBER_STATUS_LABELS[st] }))}
+              onChange={setStatus}
+              width={100}
+            />
             <Box sx={{ flex: 1 }} />
             <FormControlLabel
               control={<Checkbox checked={fullPhones} onChange={(e) => setFullPhones(e.target.checked)} />}

@@ -2,7 +2,6 @@ import type { Ref } from 'react';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import ClearIcon from '@mui/icons-material/Clear';
@@ -16,6 +15,7 @@ import {
   type UnitStatus,
 } from '../../shared/domain/units';
 import { isComposing } from '../common/keyboard';
+import { FilterSelect } from '../common/FilterSelect';
 
 export interface UnitFilterValues {
   search: string;
@@ -28,8 +28,6 @@ export const NO_FILTERS: UnitFilterValues = { search: '', category: '', communit
 
 export const hasFilters = (f: UnitFilterValues) =>
   f.search.trim() !== '' || f.category !== '' || f.communityId !== '' || f.status !== '';
-
-const selectSlots = { inputLabel: { shrink: true }, select: { displayEmpty: true } } as const;
 
 /** The search box and the three filters above the unit list. */
 export function UnitFilters({
@@ -84,54 +82,30 @@ export function UnitFilters({
           },
         }}
       />
-      <TextField
-        select
-        size="small"
+      <FilterSelect
         label="单位类别"
         value={value.category}
-        onChange={(e) => set('category', e.target.value as UnitCategory | '')}
-        sx={{ width: 140 }}
-        slotProps={selectSlots}
-      >
-        <MenuItem value="">全部</MenuItem>
-        {UNIT_CATEGORIES.map((c) => (
-          <MenuItem key={c} value={c}>
-            {c}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
+        allLabel="全部"
+        options={UNIT_CATEGORIES.map((c) => ({ value: c, label: c }))}
+        onChange={(v) => set('category', v)}
+        width={140}
+      />
+      <FilterSelect
         label="结对社区"
         value={value.communityId}
-        onChange={(e) => set('communityId', e.target.value === '' ? '' : Number(e.target.value))}
-        sx={{ width: 180 }}
-        slotProps={selectSlots}
-      >
-        <MenuItem value="">全部</MenuItem>
-        {communities.map((c) => (
-          <MenuItem key={c.id} value={c.id}>
-            {c.name}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
+        allLabel="全部"
+        options={communities.map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(v) => set('communityId', v)}
+        width={180}
+      />
+      <FilterSelect
         label="状态"
         value={value.status}
-        onChange={(e) => set('status', e.target.value as UnitStatus | '')}
-        sx={{ width: 120 }}
-        slotProps={selectSlots}
-      >
-        <MenuItem value="">全部</MenuItem>
-        {UNIT_STATUSES.map((s) => (
-          <MenuItem key={s} value={s}>
-            {UNIT_STATUS_LABELS[s]}
-          </MenuItem>
-        ))}
-      </TextField>
+        allLabel="全部"
+        options={UNIT_STATUSES.map((st) => ({ value: st, label: UNIT_STATUS_LABELS[st] }))}
+        onChange={(v) => set('status', v)}
+        width={120}
+      />
       {hasFilters(value) && (
         <Button size="small" onClick={() => onChange(NO_FILTERS)} startIcon={<ClearIcon />}>
           清除筛选
