@@ -6,7 +6,6 @@ import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
@@ -29,6 +28,7 @@ import { useShortcut } from '../common/useShortcut';
 import { paths } from '../app/paths';
 import { AttendanceStats, type AttendanceRow } from './AttendanceStats';
 import { useMeetingKinds, useMeetingList } from './queries';
+import { FilterSelect } from '../common/FilterSelect';
 
 const MeetingFormDialog = lazy(() => import('./MeetingFormDialog'));
 
@@ -131,36 +131,22 @@ export default function MeetingListPage() {
           ) : (
             <>
               <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1.5 }}>
-                <TextField
-                  select
-                  size="small"
+                <FilterSelect
                   label="会议类型"
                   value={kind}
-                  onChange={(e) => setKind(e.target.value)}
-                  sx={{ width: 180 }}
-                >
-                  <MenuItem value="">全部</MenuItem>
-                  {(kinds.data?.kinds ?? []).map((k) => (
-                    <MenuItem key={k} value={k}>
-                      {k}
-                    </MenuItem>
-                  ))}
-                </TextField>
-                <TextField
-                  select
-                  size="small"
+                  allLabel="全部"
+                  options={(kinds.data?.kinds ?? []).map((k) => ({ value: k, label: k }))}
+                  onChange={setKind}
+                  width={180}
+                />
+                <FilterSelect
                   label="状态"
                   value={status}
-                  onChange={(e) => setStatus(e.target.value as MeetingStatus | '')}
-                  sx={{ width: 140 }}
-                >
-                  <MenuItem value="">全部</MenuItem>
-                  {MEETING_STATUSES.map((s) => (
-                    <MenuItem key={s} value={s}>
-                      {MEETING_STATUS_LABELS[s]}
-                    </MenuItem>
-                  ))}
-                </TextField>
+                  allLabel="全部"
+                  options={MEETING_STATUSES.map((s) => ({ value: s, label: MEETING_STATUS_LABELS[s] }))}
+                  onChange={setStatus}
+                  width={140}
+                />
                 <TextField
                   size="small"
                   label="搜索纪要、议定事项、反馈"

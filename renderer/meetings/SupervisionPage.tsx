@@ -6,7 +6,6 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
@@ -18,6 +17,7 @@ import { SUPERVISION_STATUS_LABELS, SUPERVISION_STATUSES, type SupervisionStatus
 import { LoadError } from '../common/LoadState';
 import { PageHeader } from '../common/PageHeader';
 import { useExport, useMeetingList, useSupervisionList, useUnitOptions } from './queries';
+import { FilterSelect } from '../common/FilterSelect';
 
 const SupervisionDialog = lazy(() => import('./SupervisionDialog'));
 
@@ -100,36 +100,22 @@ export default function SupervisionPage() {
           onChange={(_e, u) => setUnit(u)}
           renderInput={(p) => <TextField {...p} label="单位" />}
         />
-        <TextField
-          select
-          size="small"
+        <FilterSelect
           label="会议"
           value={meetingId}
-          onChange={(e) => setMeetingId(e.target.value === '' ? '' : Number(e.target.value))}
-          sx={{ width: 240 }}
-        >
-          <MenuItem value="">全部会议</MenuItem>
-          {(meetings.data?.rows ?? []).map((m) => (
-            <MenuItem key={m.id} value={m.id}>
-              {m.title}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          allLabel="全部会议"
+          options={(meetings.data?.rows ?? []).map((m) => ({ value: m.id, label: m.title }))}
+          onChange={setMeetingId}
+          width={240}
+        />
+        <FilterSelect
           label="状态"
           value={status}
-          onChange={(e) => setParam('status', e.target.value || null)}
-          sx={{ width: 130 }}
-        >
-          <MenuItem value="">全部</MenuItem>
-          {SUPERVISION_STATUSES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {SUPERVISION_STATUS_LABELS[s]}
-            </MenuItem>
-          ))}
-        </TextField>
+          allLabel="全部"
+          options={SUPERVISION_STATUSES.map((s) => ({ value: s, label: SUPERVISION_STATUS_LABELS[s] }))}
+          onChange={(v) => setParam('status', v || null)}
+          width={130}
+        />
         <FormControlLabel
           control={<Checkbox checked={dueThisWeek} onChange={(e) => setParam('week', e.target.checked ? '1' : null)} />}
           label="本周到期"
