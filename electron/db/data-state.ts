@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from './sql';
 
 /**
  * "Has anything been written since?" for the app's connection, cheaply: a token that changes with every row
@@ -21,7 +22,7 @@ function infoOf(db: Database): ConnectionInfo {
   return (slot[INFO] ??= { id: nextId++, bookkeeping: 0 });
 }
 
-const totalChanges = (db: Database) => db.prepare('SELECT total_changes()').pluck().get() as number;
+const totalChanges = (db: Database) => (cachedStatement(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
 
 export function dataState(db: Database): string {
   const info = infoOf(db);
