@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { contract, type ChannelName, type Envelope, type Output, type ParsedInput } from '../../shared/contract';
+import { installChineseErrors, validate } from '../../shared/contract/validation';
 import { AppError } from './errors';
 import { systemError } from './system-errors';
 import type { HandlerContext } from './context';
@@ -11,11 +11,6 @@ export type Handler<C extends ChannelName> = (
 
 /** One handler per channel; the type makes a missing channel a compile error. */
 export type Handlers = { [C in ChannelName]: Handler<C> };
-
-/** Zod issues as short Chinese lines: "phone：联系电话格式不对…" (path first so the form can place it). */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message));
-}
 
 export interface DispatchOptions {
   /** Check outputs against the contract too (on in tests and development; it catches drift early). */
@@ -29,6 +24,8 @@ export interface DispatchOptions {
  * handler, and wraps the answer or the failure in the result envelope. Unknown channels are refused.
  */
 export function createDispatcher(handlers: Handlers, ctx: HandlerContext, opts: DispatchOptions = {}) {
+  // Any other zod parse on this side (stored settings, a handler's own check) speaks Chinese too.
+  installChineseErrors();
   return async function dispatch(channel: string, rawInput: unknown): Promise<Envelope<unknown>> {
     if (!Object.hasOwn(contract, channel)) {
       return { ok: false, code: 'INVALID_INPUT', message: `未知的操作：${channel}` };
@@ -37,18 +34,20 @@ export function createDispatcher(handlers: Handlers, ctx: HandlerContext, opts: 
     const refused = ctx.auth.check(name);
     if (refused) return refused;
     const def = contract[name];
-    const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const details = describeIssues(parsed.error);
-      return { ok: false, code: 'INVALID_INPUT', message: `填写的内容有误：${details.join('；')}`, details };
-    }
+    // Chinese messages naming each field by its label, carried per field for the form (both shells come here).
+    const parsed = validate(def.input, rawInput ?? {});
+    if (!parsed.ok)
+      return { ok: false, code: 'INVALID_INPUT', message: parsed.message, fieldErrors: parsed.fieldErrors };
     try {
       const handler = handlers[name] as (input: unknown, c: HandlerContext) => unknown;
       const value = await handler(parsed.data, ctx);
       if (opts.validateOutput) def.output.parse(value);
       return { ok: true, value };
     } catch (e) {
-      if (e instanceof AppError) return { ok: false, code: e.code, message: e.message, details: e.details };
+      if (e instanceof AppError) {
+        const { code, message, details, fieldErrors } = e;
+        return { ok: false, code, message, ...(details && { details }), ...(fieldErrors && { fieldErrors }) };
+      }
       opts.logError?.(channel, e);
       // Disk full, read-only, locked file…: the clerk gets what happened in words, not an internal error.
       const system = systemError(e);

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { CommunityInput, PairingInput, UnitDetail, UnitInput } from '../../shared/contract/units';
 import { nameKey } from '../../shared/domain/text';
-import { AppError, notFound } from '../core/errors';
+import { AppError, fieldError, notFound } from '../core/errors';
 import type { Handlers } from '../core/registry';
 import { UNIT_FIELD_LABELS, UNIT_STATUS_LABELS } from '../../shared/domain/units';
 import { describeChanges, recordOp } from '../oplog/service';
@@ -33,7 +33,7 @@ export function saveUnit(db: Database, input: UnitIn): UnitDetail {
     .transaction(() => {
       const sameName = repo.findUnitIdByKey(db, record.nameKey);
       if (sameName !== undefined && sameName !== input.id) {
-        throw new AppError('CONFLICT', `已有名为“${input.name}”的共建单位，单位名称不能重复`, ['name：单位名称已存在']);
+        throw fieldError('CONFLICT', 'name', `已有名为“${input.name}”的共建单位，单位名称不能重复`);
       }
       if (input.id === undefined) {
         const id = repo.insertUnit(db, record);
@@ -57,7 +57,7 @@ export function saveCommunity(db: Database, input: CommunityIn) {
     .transaction(() => {
       const sameName = repo.findCommunityIdByKey(db, key);
       if (sameName !== undefined && sameName !== input.id) {
-        throw new AppError('CONFLICT', `已有名为“${input.name}”的社区`, ['name：社区名称已存在']);
+        throw fieldError('CONFLICT', 'name', `已有名为“${input.name}”的社区，社区名称不能重复`);
       }
       const record = { name: input.name, nameKey: key, notes: input.notes };
       let cid: number;

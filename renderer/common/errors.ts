@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { FORM_KEY, validate, type FieldErrors } from '../../shared/contract/validation';
 import { ApiError } from '../api/client';
+
+export type { FieldErrors };
 
 /** The message to show for any failure: the main side's Chinese message as is, or a plain fallback. */
 export function errorMessage(e: unknown): string {
@@ -8,33 +11,47 @@ export function errorMessage(e: unknown): string {
   return '操作未完成，请重试';
 }
 
-export type FieldErrors = Record<string, string>;
-
-/** The first message per top-level field of a zod failure (the same schema the main side checks with). */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+/**
+ * Field errors (shared/contract/validation.ts: path → message) placed on a form that shows `fields`: an error
+ * at "invitees.2.delegate" goes to that field when the form has it, else to "invitees"; what has no place on
+ * the form is shown above it (`_form`), so nothing is lost.
+ */
+export function placeErrors(errors: FieldErrors, fields: readonly string[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : '_form';
-    if (!(key in out)) out[key] = issue.message;
+  const unplaced: string[] = [];
+  for (const [path, message] of Object.entries(errors)) {
+    const field = fields.includes(path) ? path : path.split('.')[0]!;
+    if (path !== FORM_KEY && fields.includes(field)) {
+      if (!(field in out)) out[field] = message;
+    } else if (!unplaced.includes(message)) unplaced.push(message);
   }
+  if (unplaced.length) out[FORM_KEY] = unplaced.join('；');
   return out;
 }
 
 /**
- * A failed save mapped onto the form. The main side names fields in `details` as "name：…";
- * a CONFLICT on a field carries its full sentence (e.g. "已有名为“…”的共建单位…") under that field.
- * What cannot be placed on a field comes back under `_form`.
+ * A failed save mapped onto the form: the main side's field errors at their fields (a CONFLICT on a field, e.g.
+ * a name already taken, comes the same way); a failure about no field of this form is shown above it.
  */
 export function apiFieldErrors(e: unknown, fields: readonly string[]): FieldErrors {
-  if (!(e instanceof ApiError)) return { _form: errorMessage(e) };
-  const out: FieldErrors = {};
-  for (const d of e.details) {
-    const m = /^([A-Za-z0-9_.]+)：(.*)$/s.exec(d);
-    const field = m?.[1]?.split('.')[0];
-    if (m && field && fields.includes(field) && !(field in out)) {
-      out[field] = e.code === 'CONFLICT' ? e.message : (m[2] ?? e.message);
-    }
-  }
-  if (Object.keys(out).length === 0) out._form = e.message;
-  return out;
+  if (!(e instanceof ApiError)) return { [FORM_KEY]: errorMessage(e) };
+  const placed = e.fieldErrors ? placeErrors(e.fieldErrors, fields) : {};
+  if (Object.keys(placed).length === 0) return { [FORM_KEY]: e.message };
+  return placed;
+}
+
+/** A form's draft checked with the contract's own schema (the same Chinese messages the main side gives). */
+export function checkDraft<T extends z.ZodType>(
+  schema: T,
+  draft: unknown,
+  fields: readonly string[],
+): { ok: true; data: z.output<T> } | { ok: false; errors: FieldErrors } {
+  const r = validate(schema, draft);
+  return r.ok ? { ok: true, data: r.data } : { ok: false, errors: placeErrors(r.fieldErrors, fields) };
+}
+
+/** The error props of one form field: its message in red, or the hint when it has none. */
+export function errorProps(errors: FieldErrors, field: string, hint?: string): { error: boolean; helperText?: string } {
+  const message = errors[field];
+  return { error: !!message, helperText: message ?? hint };
 }

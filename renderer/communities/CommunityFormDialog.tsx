@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { CommunityInput, type Community } from '../../shared/contract/units';
 import { cleanText } from '../../shared/domain/text';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../common/errors';
+import { apiFieldErrors, checkDraft, type FieldErrors } from '../common/errors';
 import { FormDialog } from '../common/FormDialog';
 import { useNotify } from '../common/Notifier';
 import { GridChipInput } from './GridChipInput';
@@ -42,9 +42,9 @@ export function CommunityFormDialog({
       setPendingGrid('');
     }
     const input = { id: community?.id, name, grids: allGrids, notes };
-    const parsed = CommunityInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+    const parsed = checkDraft(CommunityInput, input, FIELDS);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
       return;
     }
     setErrors({});

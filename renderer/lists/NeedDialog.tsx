@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -14,12 +15,12 @@ import { todayIso } from '../../shared/domain/dates';
 import { NEED_STATUS_LABELS, NEED_TRANSITIONS, URGENCIES, type NeedStatus } from '../../shared/domain/lists';
 import { paths } from '../app/paths';
 import { useConfirm } from '../common/Confirm';
-import { apiFieldErrors, errorMessage, zodFieldErrors, type FieldErrors } from '../common/errors';
+import { apiFieldErrors, checkDraft, errorProps, type FieldErrors } from '../common/errors';
 import { FormDialog } from '../common/FormDialog';
 import { useNotify } from '../common/Notifier';
 import { useCommunities } from '../communities/queries';
 import { useOptionList } from '../options/queries';
-import { useListWrite, useNeedCategories } from './queries';
+import { needKey, useListWrite, useNeed, useNeedCategories } from './queries';
 import { ReasonDialog } from './ReasonDialog';
 import { NeedStatusChip } from './StatusChips';
 import { cnDate } from './gridStyle';
@@ -37,6 +38,19 @@ type Draft = {
   contactPhone: string;
 };
 
+const FIELDS = [
+  'communityId',
+  'grid',
+  'title',
+  'description',
+  'category',
+  'source',
+  'raisedOn',
+  'urgency',
+  'contactName',
+  'contactPhone',
+];
+
 const draftOf = (n?: NeedDetail): Draft => ({
   communityId: n?.communityId ?? '',
   grid: n?.grid ?? '',
@@ -50,11 +64,15 @@ const draftOf = (n?: NeedDetail): Draft => ({
   contactPhone: n?.contactPhone ?? '',
 });
 
-/** 登记 / 编辑需求, with its status steps, history and the way to 供需对接. */
-export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClose: () => void }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(need));
+/**
+ * 登记 / 编辑需求, with its status steps, history and the way to 供需对接. The need shown is the current one:
+ * after a status step (here or anywhere else) its status, buttons and history are read again.
+ */
+export default function NeedDialog({ need: opened, onClose }: { need?: NeedDetail; onClose: () => void }) {
+  const qc = useQueryClient();
+  const need = useNeed(opened?.id, opened).data ?? opened;
+  const [draft, setDraft] = useState<Draft>(() => draftOf(opened));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const communities = useCommunities();
   const categories = useNeedCategories();
   const sources = useOptionList('needSources');
@@ -68,15 +86,12 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
   const submit = () => {
-    const parsed = NeedInput.safeParse({
-      ...draft,
-      communityId: draft.communityId === '' ? 0 : draft.communityId,
-      id: need?.id,
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
+    const parsed = checkDraft(
+      NeedInput,
+      { ...draft, communityId: draft.communityId === '' ? 0 : draft.communityId, id: need?.id },
+      FIELDS,
+    );
+    if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     save.mutate(
       {
@@ -90,23 +105,20 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
           notify.success(need ? '需求已保存' : '需求已登记');
           onClose();
         },
-        onError: (e) => {
-          setErrors(apiFieldErrors(e, Object.keys(draft)));
-          setFormError(errorMessage(e));
-        },
+        onError: (e) => setErrors(apiFieldErrors(e, FIELDS)),
       },
     );
   };
 
   const [asking, setAsking] = useState<NeedStatus | null>(null);
-  const move = (to: NeedStatus, reason = '') => {
-    if (!need) return;
-    setAsking(null);
-    setStatus.mutate(
-      { id: need.id, status: to, reason },
-      { onSuccess: () => notify.success(`已改为“${NEED_STATUS_LABELS[to]}”`), onError: (e) => notify.error(e) },
-    );
-  };
+  /** A status step; the dialog then shows the need as it is now (new status, its next steps, the history line). */
+  const move = (to: NeedStatus, reason = '') =>
+    setStatus.mutateAsync({ id: need!.id, status: to, reason }).then((fresh) => {
+      qc.setQueryData(needKey(fresh.id), fresh);
+      setAsking(null);
+      setErrors({});
+      notify.success(`已改为“${NEED_STATUS_LABELS[to]}”`);
+    });
 
   return (
     <FormDialog
@@ -114,7 +126,7 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
       title={need ? '编辑需求' : '登记需求'}
       dirty={dirty}
       busy={save.isPending}
-      formError={formError}
+      formError={errors._form}
       onSubmit={submit}
       onClose={onClose}
       maxWidth="md"
@@ -159,6 +171,7 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
             label="网格"
             value={draft.grid}
             onChange={(e) => set('grid', e.target.value)}
+            {...errorProps(errors, 'grid')}
             sx={{ width: 160 }}
           />
           <TextField
@@ -207,13 +220,14 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
             value={draft.source}
             onInputChange={(_e, v) => set('source', v)}
             sx={{ flex: 1 }}
-            renderInput={(p) => <TextField {...p} label="来源" />}
+            renderInput={(p) => <TextField {...p} label="来源" {...errorProps(errors, 'source')} />}
           />
           <TextField
             select
             label="紧急程度"
             value={draft.urgency}
             onChange={(e) => set('urgency', e.target.value)}
+            {...errorProps(errors, 'urgency')}
             sx={{ width: 140 }}
           >
             {URGENCIES.map((u) => (
@@ -228,6 +242,7 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
             label="联系人"
             value={draft.contactName}
             onChange={(e) => set('contactName', e.target.value)}
+            {...errorProps(errors, 'contactName')}
             sx={{ flex: 1 }}
           />
           <TextField
@@ -253,7 +268,7 @@ export default function NeedDialog({ need, onClose }: { need?: NeedDetail; onClo
                   key={to}
                   size="small"
                   variant="outlined"
-                  onClick={() => (to === 'rejected' ? setAsking(to) : move(to))}
+                  onClick={() => (to === 'rejected' ? setAsking(to) : move(to).catch((e) => notify.error(e)))}
                   disabled={setStatus.isPending || dirty}
                 >
                   改为{NEED_STATUS_LABELS[to]}

@@ -11,7 +11,7 @@ import { ResourceInput, type ResourceDetail } from '../../shared/contract/lists'
 import { RESOURCE_STATUSES, RESOURCE_STATUS_LABELS, type ResourceStatus } from '../../shared/domain/lists';
 import { paths } from '../app/paths';
 import { useConfirm } from '../common/Confirm';
-import { apiFieldErrors, errorMessage, zodFieldErrors, type FieldErrors } from '../common/errors';
+import { apiFieldErrors, checkDraft, errorProps, type FieldErrors } from '../common/errors';
 import { FormDialog } from '../common/FormDialog';
 import { useOptionList } from '../options/queries';
 import { useNotify } from '../common/Notifier';
@@ -31,6 +31,19 @@ type Draft = {
   status: ResourceStatus;
 };
 
+const FIELDS = [
+  'unitId',
+  'type',
+  'title',
+  'content',
+  'capacity',
+  'availableTime',
+  'contactName',
+  'contactPhone',
+  'validUntil',
+  'status',
+];
+
 const draftOf = (r?: ResourceDetail): Draft => ({
   unit: r ? { id: r.unitId, name: r.unitName } : null,
   type: r?.type ?? '',
@@ -49,7 +62,6 @@ export default function ResourceDialog({ resource, onClose }: { resource?: Resou
   const [draft, setDraft] = useState<Draft>(() => draftOf(resource));
   const types = useOptionList('resourceTypes');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const save = useListWrite('resources.save');
   const remove = useListWrite('resources.delete');
   const confirm = useConfirm();
@@ -61,24 +73,15 @@ export default function ResourceDialog({ resource, onClose }: { resource?: Resou
   const submit = () => {
     const { unit, validUntil, ...rest } = draft;
     const input = { ...rest, unitId: unit?.id ?? 0, validUntil: validUntil || null, id: resource?.id };
-    const parsed = ResourceInput.safeParse(input);
-    if (!parsed.success || !unit) {
-      setErrors({
-        ...(parsed.success ? {} : zodFieldErrors(parsed.error)),
-        ...(unit ? {} : { unitId: '请选择提供资源的共建单位' }),
-      });
-      return;
-    }
+    const parsed = checkDraft(ResourceInput, input, FIELDS);
+    if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     save.mutate(input, {
       onSuccess: () => {
         notify.success(resource ? '资源已保存' : '资源已登记');
         onClose();
       },
-      onError: (e) => {
-        setErrors(apiFieldErrors(e, Object.keys(input)));
-        setFormError(errorMessage(e));
-      },
+      onError: (e) => setErrors(apiFieldErrors(e, FIELDS)),
     });
   };
 
@@ -88,7 +91,7 @@ export default function ResourceDialog({ resource, onClose }: { resource?: Resou
       title={resource ? '编辑资源' : '登记资源'}
       dirty={dirty}
       busy={save.isPending}
-      formError={formError}
+      formError={errors._form}
       onSubmit={submit}
       onClose={onClose}
       maxWidth="md"
@@ -132,15 +135,14 @@ export default function ResourceDialog({ resource, onClose }: { resource?: Resou
             value={draft.type}
             onInputChange={(_e, v) => set('type', v)}
             sx={{ flex: 1 }}
-            renderInput={(p) => (
-              <TextField {...p} label="资源类型" required error={!!errors.type} helperText={errors.type} />
-            )}
+            renderInput={(p) => <TextField {...p} label="资源类型" required {...errorProps(errors, 'type')} />}
           />
           <TextField
             select
             label="状态"
             value={draft.status}
             onChange={(e) => set('status', e.target.value as ResourceStatus)}
+            {...errorProps(errors, 'status')}
             sx={{ width: 120 }}
           >
             {RESOURCE_STATUSES.map((s) => (
@@ -164,18 +166,21 @@ export default function ResourceDialog({ resource, onClose }: { resource?: Resou
           minRows={2}
           value={draft.content}
           onChange={(e) => set('content', e.target.value)}
+          {...errorProps(errors, 'content')}
         />
         <Stack direction="row" spacing={2}>
           <TextField
             label="数量/规模"
             value={draft.capacity}
             onChange={(e) => set('capacity', e.target.value)}
+            {...errorProps(errors, 'capacity')}
             sx={{ flex: 1 }}
           />
           <TextField
             label="可提供时间"
             value={draft.availableTime}
             onChange={(e) => set('availableTime', e.target.value)}
+            {...errorProps(errors, 'availableTime')}
             sx={{ flex: 1 }}
           />
           <TextField
@@ -194,6 +199,7 @@ export default function ResourceDialog({ resource, onClose }: { resource?: Resou
             label="联系人"
             value={draft.contactName}
             onChange={(e) => set('contactName', e.target.value)}
+            {...errorProps(errors, 'contactName')}
             sx={{ flex: 1 }}
           />
           <TextField

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Input } from '../../shared/contract';
-import type { NeedListQuery, ResourceListQuery } from '../../shared/contract/lists';
+import type { NeedDetail, NeedListQuery, ResourceListQuery } from '../../shared/contract/lists';
 import { call } from '../api/client';
 import { invalidateLists, keys } from '../app/queryClient';
 
@@ -12,12 +12,16 @@ export function useNeedList(q: NeedListQuery) {
   });
 }
 
-export function useNeed(id: number | undefined) {
+export const needKey = (id: number | undefined) => [...keys.needs, 'detail', id];
+
+/** One need as it is now: refetched after every write of the lists, so a dialog on it never shows a stale state. */
+export function useNeed(id: number | undefined, initialData?: NeedDetail) {
   return useQuery({
-    queryKey: [...keys.needs, 'detail', id],
+    queryKey: needKey(id),
     queryFn: () => call('needs.get', { id: id! }),
     enabled: id !== undefined,
     staleTime: 0,
+    initialData,
   });
 }
 

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { AgendaItemInput, type AgendaItem } from '../../shared/contract/meetings';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../common/errors';
+import { apiFieldErrors, checkDraft, type FieldErrors } from '../common/errors';
 import { FormDialog } from '../common/FormDialog';
 import { useMeetingMutation } from './queries';
 
 type Draft = { title: string; presenter: string; notes: string };
+const FIELDS = ['title', 'presenter', 'notes'];
 
 /** 编辑议题: the item's title, who presents it and a note; its discussion and decisions are typed on the screen. */
 export function AgendaItemDialog({
@@ -27,12 +28,12 @@ export function AgendaItemDialog({
     setDraft((d) => ({ ...d, [k]: e.target.value }));
 
   const submit = () => {
-    const parsed = AgendaItemInput.safeParse({ id: item.id, meetingId, ...draft });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    const parsed = checkDraft(AgendaItemInput, { id: item.id, meetingId, ...draft }, FIELDS);
+    if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     save.mutate(parsed.data, {
       onSuccess: onClose,
-      onError: (e) => setErrors(apiFieldErrors(e, ['title', 'presenter', 'notes'])),
+      onError: (e) => setErrors(apiFieldErrors(e, FIELDS)),
     });
   };
 

@@ -5,11 +5,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ListThresholds } from '../../shared/contract/options';
-import { errorMessage, zodFieldErrors, type FieldErrors } from '../common/errors';
+import { apiFieldErrors, checkDraft, type FieldErrors } from '../common/errors';
 import { useNotify } from '../common/Notifier';
 import { useSaveThresholds, useThresholds } from './queries';
 
 type Draft = { backlogDays: string; stallDays: string };
+const FIELDS = ['backlogDays', 'stallDays'] as const;
 
 /** 设置 → 积压与停滞: after how many days an open need counts as 积压 and a project without progress as 停滞. */
 export function ThresholdsCard() {
@@ -24,18 +25,19 @@ export function ThresholdsCard() {
   };
 
   const submit = () => {
-    const parsed = ListThresholds.safeParse({
-      backlogDays: Number(shown.backlogDays),
-      stallDays: Number(shown.stallDays),
-    });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    const parsed = checkDraft(
+      ListThresholds,
+      { backlogDays: Number(shown.backlogDays), stallDays: Number(shown.stallDays) },
+      FIELDS,
+    );
+    if (!parsed.ok) return setErrors(parsed.errors);
     save.mutate(parsed.data, {
       onSuccess: () => {
         setDraft(null);
         setErrors({});
         notify.success('积压与停滞天数已保存');
       },
-      onError: (e) => setErrors({ _form: errorMessage(e) }),
+      onError: (e) => setErrors(apiFieldErrors(e, FIELDS)),
     });
   };
 

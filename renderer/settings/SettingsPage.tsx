@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { SettingsInput, type Settings } from '../../shared/contract/settings';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../common/errors';
+import { apiFieldErrors, checkDraft, type FieldErrors } from '../common/errors';
 import { LoadError, Loading } from '../common/LoadState';
 import { useNotify } from '../common/Notifier';
 import { PageHeader } from '../common/PageHeader';
@@ -14,7 +14,7 @@ import { OptionListsCard } from '../options/OptionListsCard';
 import { ThresholdsCard } from '../options/ThresholdsCard';
 import { useAppInfo, useSaveSettings, useSettings } from './queries';
 import { SecurityCard } from './SecurityCard';
-import { StreetFields, type StreetValues } from './StreetFields';
+import { STREET_FIELDS, StreetFields, type StreetValues } from './StreetFields';
 
 function StreetForm({ settings }: { settings: Settings }) {
   const save = useSaveSettings();
@@ -28,15 +28,15 @@ function StreetForm({ settings }: { settings: Settings }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = SettingsInput.safeParse(values);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    const parsed = checkDraft(SettingsInput, values, STREET_FIELDS);
+    if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     try {
       const s = await save.mutateAsync(parsed.data);
       setValues({ streetName: s.streetName, committeeName: s.committeeName });
       notify.success('设置已保存');
     } catch (err) {
-      setErrors(apiFieldErrors(err, ['streetName', 'committeeName']));
+      setErrors(apiFieldErrors(err, STREET_FIELDS));
     }
   };
 

@@ -6,6 +6,7 @@ export interface StreetValues {
   streetName: string;
   committeeName: string;
 }
+export const STREET_FIELDS = ['streetName', 'committeeName'];
 
 /** 街道名称 and 大工委名称, used by the first-run setup and by 设置. */
 export function StreetFields({

@@ -13,9 +13,9 @@ import FlagOutlined from '@mui/icons-material/Flag';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { SettingsInput, type Settings } from '../../shared/contract/settings';
 import { PARTY_RED } from '../app/theme';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../common/errors';
+import { apiFieldErrors, checkDraft, type FieldErrors } from '../common/errors';
 import { useSaveSettings } from '../settings/queries';
-import { StreetFields, type StreetValues } from '../settings/StreetFields';
+import { STREET_FIELDS, StreetFields, type StreetValues } from '../settings/StreetFields';
 
 const ImportDialog = lazy(() => import('../units/ImportDialog'));
 
@@ -57,15 +57,15 @@ export function SetupWizard({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = SettingsInput.safeParse(values);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    const parsed = checkDraft(SettingsInput, values, STREET_FIELDS);
+    if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     onStart();
     try {
       await save.mutateAsync(parsed.data);
       setStep(1);
     } catch (err) {
-      setErrors(apiFieldErrors(err, ['streetName', 'committeeName']));
+      setErrors(apiFieldErrors(err, STREET_FIELDS));
     }
   };
 

@@ -11,7 +11,7 @@ import { call } from '../api/client';
 import { UnitInput, type Pairing, type UnitDetail } from '../../shared/contract/units';
 import { invalidateDirectory } from '../app/queryClient';
 import { useConfirm } from '../common/Confirm';
-import { apiFieldErrors, errorMessage, zodFieldErrors, type FieldErrors } from '../common/errors';
+import { apiFieldErrors, checkDraft, errorMessage, type FieldErrors } from '../common/errors';
 import { FormDialog } from '../common/FormDialog';
 import { LoadError, Loading } from '../common/LoadState';
 import { useNotify } from '../common/Notifier';
@@ -93,8 +93,8 @@ function UnitForm({ detail, onClose }: { detail?: UnitDetail; onClose: () => voi
   };
 
   const submit = async () => {
-    const parsed = UnitInput.safeParse({ ...values, id: unitId });
-    const fieldErrs = parsed.success ? {} : zodFieldErrors(parsed.error);
+    const parsed = checkDraft(UnitInput, { ...values, id: unitId }, UNIT_FIELD_NAMES);
+    const fieldErrs = parsed.ok ? {} : parsed.errors;
     const pErrs: Record<string, FieldErrors> = {};
     for (const d of drafts) {
       const r = draftToInput(d, unitId ?? 1);
@@ -102,7 +102,7 @@ function UnitForm({ detail, onClose }: { detail?: UnitDetail; onClose: () => voi
     }
     setErrors(fieldErrs);
     setPairingErrors(pErrs);
-    if (!parsed.success) {
+    if (!parsed.ok) {
       const first = UNIT_FIELD_NAMES.find((f) => f in fieldErrs);
       if (first) focusField(first);
       return;

@@ -1,6 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { PairingInput, type Pairing } from '../../shared/contract/units';
-import { zodFieldErrors, type FieldErrors } from '../common/errors';
+import { checkDraft, type FieldErrors } from '../common/errors';
 
 /** A pairing as edited in the unit form; saved together with the unit. `id` is absent until it is saved. */
 export interface PairingDraft {
@@ -60,7 +60,7 @@ export function draftToInput(
     termYears: term === '' ? null : Number(term),
     notes: d.notes,
   };
-  const parsed = PairingInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const parsed = checkDraft(PairingInput, raw, Object.keys(raw));
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return { ok: true, input: raw };
 }

@@ -102,7 +102,9 @@ export const backupChannels = {
     BackupStatus,
   ),
   'backup.setWarnDays': defineChannel(
-    z.object({ days: z.number().int().min(1, '至少1天').max(365, '不能超过365天') }),
+    z.object({
+      days: z.number().int().min(1, '备份提醒天数至少为1天').max(365, '备份提醒天数不能超过365天'),
+    }),
     BackupStatus,
   ),
   'backup.previewRestore': defineChannel(z.object({ id: Id }), RestorePreview),

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { ISO_DATE, isRealDate } from '../domain/dates';
 import { cleanText } from '../domain/text';
+import { labelled } from './labels';
 
 export const Id = z.number().int().positive();
 export const IdInput = z.object({ id: Id });
 
 /** A single-line text field: cleaned of stray white space, length-capped, control characters refused. */
 export const line = (label: string, max: number) =>
-  z
-    .string()
+  labelled(z.string(), label)
     .transform(cleanText)
     .pipe(
       z
@@ -21,8 +21,7 @@ export const requiredLine = (label: string, max: number) => line(label, max).pip
 
 /** Multi-line notes keep their line breaks but lose other control characters' risk the same way. */
 export const notes = (label: string, max: number) =>
-  z
-    .string()
+  labelled(z.string(), label)
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
     .pipe(
       z
@@ -32,13 +31,16 @@ export const notes = (label: string, max: number) =>
     );
 
 export const isoDate = (label: string) =>
-  z
-    .string()
-    .regex(ISO_DATE, `${label}应为“年-月-日”格式`)
-    .refine(
-      (s) => isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
-      `${label}不是真实的日期`,
-    );
+  labelled(
+    z
+      .string()
+      .regex(ISO_DATE, `${label}应为“年-月-日”格式`)
+      .refine(
+        (s) => isRealDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
+        `${label}不是真实的日期`,
+      ),
+    label,
+  );
 
 export const PageInput = z.object({
   page: z.number().int().min(0).default(0),

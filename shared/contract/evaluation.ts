@@ -1,24 +1,38 @@
 import { z } from 'zod';
 import { defineChannel } from './channel';
 import { Id, SavedFile, UploadedFile } from './common';
+import { labelled } from './labels';
 import { ListImportCommit, ListImportPreview, ListImportResult } from './lists';
 import { GRADES, INDICATOR_KEYS } from '../domain/evaluation';
 
 const Year = z.number().int().min(2000).max(2100);
-const Score = z.number().min(0, '分数不能小于0').max(100, '分数不能大于100');
+/** A score or a weight of 0–100, named in its message: "年度考评分不能大于100". */
+const score = (label: string) =>
+  labelled(z.number().min(0, `${label}不能小于0`).max(100, `${label}不能大于100`), label);
 
 export const EvaluationSettingsSchema = z
   .object({
-    weights: z.object({ daily: Score, annual: Score, public: Score }),
-    thresholds: z.object({ excellent: Score, good: Score, fair: Score }),
+    weights: z.object({
+      daily: score('日常考核权重'),
+      annual: score('年度考评权重'),
+      public: score('群众评议权重'),
+    }),
+    thresholds: z.object({
+      excellent: score('“优秀”分数线'),
+      good: score('“良好”分数线'),
+      fair: score('“一般”分数线'),
+    }),
     needsTarget: z.number().int().min(1, '满分需求数至少为1').max(1000),
     hoursTarget: z.number().min(1, '满分服务时长至少为1小时').max(100000),
   })
-  .refine((s) => Math.abs(s.weights.daily + s.weights.annual + s.weights.public - 100) < 1e-6, '三项权重之和应为100%')
-  .refine(
-    (s) => s.thresholds.excellent > s.thresholds.good && s.thresholds.good > s.thresholds.fair,
-    '等次分数线应为 优秀 > 良好 > 一般',
-  );
+  .refine((s) => Math.abs(s.weights.daily + s.weights.annual + s.weights.public - 100) < 1e-6, {
+    message: '三项权重之和应为100%',
+    path: ['weights'],
+  })
+  .refine((s) => s.thresholds.excellent > s.thresholds.good && s.thresholds.good > s.thresholds.fair, {
+    message: '等次分数线应为 优秀 > 良好 > 一般',
+    path: ['thresholds'],
+  });
 
 /** One record behind an indicator, shown in the score sheet (and what the clerk can check it against). */
 export const TraceItem = z.object({
@@ -71,7 +85,7 @@ export type YearEvaluation = z.infer<typeof YearEvaluation>;
 export const ScoresInput = z.object({
   year: Year,
   scores: z
-    .array(z.object({ unitId: Id, annual: Score.nullable(), public: Score.nullable() }))
+    .array(z.object({ unitId: Id, annual: score('年度考评分').nullable(), public: score('群众评议分').nullable() }))
     .min(1)
     .max(2000),
 });

@@ -13,7 +13,7 @@ import {
 const time = z
   .string()
   .trim()
-  .refine((s) => s === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), '时间应为“时:分”格式，如 14:30');
+  .refine((s) => s === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), '开始时间应为“时:分”格式，如 14:30');
 
 // ---------- 会议类型 ----------
 export const MeetingKinds = z.object({
@@ -31,7 +31,7 @@ export const InviteeInput = z
     communityId: Id.nullable().default(null),
     delegate: line('参会人', L.short).default(''),
   })
-  .refine((i) => (i.unitId === null) !== (i.communityId === null), '每个参会对象应为一个共建单位或一个社区');
+  .refine((i) => (i.unitId === null) !== (i.communityId === null), '每个参会单位应是一个共建单位或一个社区');
 
 export const Invitee = z.object({
   id: Id,
@@ -53,7 +53,7 @@ export const AttendanceInput = z
     leaveReason: line('请假事由', L.line).default(''),
   })
   .refine((a) => a.attendance !== 'leave' || a.leaveReason !== '', {
-    message: '请假请填写事由',
+    message: '请假时请填写请假事由',
     path: ['leaveReason'],
   });
 

@@ -77,7 +77,7 @@ export const PostsInput = z.object({
   communityId: Id,
   posts: z
     .array(requiredLine('岗位名称', MEMBER_LIMITS.post))
-    .max(100, '岗位不能超过100个')
+    .max(100, '服务岗位不能超过100个')
     .refine((p) => new Set(p).size === p.length, '岗位名称有重复'),
 });
 export const CommunityPosts = z.object({ communityId: Id, posts: z.array(z.string()) });
@@ -94,8 +94,8 @@ export const ActivityInput = z.object({
   members: z
     .array(z.object({ memberId: Id, hours: z.number().gt(0, '服务时长应大于0').max(24, '服务时长不能超过24小时') }))
     .min(1, '请至少选择一名在职党员')
-    .max(MAX_MEMBERS_PER_ACTIVITY, `一次最多登记${MAX_MEMBERS_PER_ACTIVITY}人`)
-    .refine((m) => new Set(m.map((x) => x.memberId)).size === m.length, '同一名党员选了两次'),
+    .max(MAX_MEMBERS_PER_ACTIVITY, `一次最多登记${MAX_MEMBERS_PER_ACTIVITY}名在职党员`)
+    .refine((m) => new Set(m.map((x) => x.memberId)).size === m.length, '同一名在职党员选了两次'),
 });
 export type ActivityInput = z.input<typeof ActivityInput>;
 

@@ -12,7 +12,7 @@ export const OptionListInput = z.object({
   list: OptionListName,
   items: z
     .array(requiredLine('选项', OPTION_LIMITS.item))
-    .min(1, '至少保留一项')
+    .min(1, '至少保留一个选项')
     .max(OPTION_LIMITS.items, `选项不能超过${OPTION_LIMITS.items}项`)
     .refine((k) => new Set(k).size === k.length, '选项有重复'),
 });

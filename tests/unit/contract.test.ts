@@ -17,9 +17,9 @@ describe('the contract at the main side', () => {
     ['units.save', { name: '某单位', category: '外星组织' }, '请选择单位类别'],
     ['units.save', { name: 'x'.repeat(101), category: '机关' }, '不能超过100个字'],
     ['units.save', { name: '带\u0000控制符', category: '机关' }, '控制字符'],
-    ['units.list', { pageSize: 1000 }, 'pageSize'],
-    ['units.get', { id: -1 }, 'id'],
-    ['units.get', { id: '1; DROP TABLE units' }, 'id'],
+    ['units.list', { pageSize: 1000 }, '每页条数不能大于100'],
+    ['units.get', { id: -1 }, '请选择记录'],
+    ['units.get', { id: '1; DROP TABLE units' }, '记录应为数字'],
     ['pairings.save', { unitId: 1, communityId: 1, signedOn: '2025/7/28' }, '签约日期应为'],
     ['settings.save', { streetName: '  ', committeeName: 'x' }, '请填写街道名称'],
   ])('rejects a bad %s payload with a Chinese message', async (channel, payload, expected) => {

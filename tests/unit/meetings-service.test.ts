@@ -40,7 +40,7 @@ describe('联席会议 lifecycle', () => {
     expect(present.attendee).toBe('王强'); // who was expected to attend, unless another name is typed
     const leaveFail = await core.raw('meetings.markAttendance', { inviteeId: m.invitees[1]!.id, attendance: 'leave' });
     expect(leaveFail.ok).toBe(false);
-    if (!leaveFail.ok) expect(leaveFail.message).toContain('请假请填写事由');
+    if (!leaveFail.ok) expect(leaveFail.message).toContain('请假时请填写请假事由');
     await core.call('meetings.markAttendance', {
       inviteeId: m.invitees[1]!.id,
       attendance: 'leave',
