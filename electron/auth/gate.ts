@@ -42,7 +42,11 @@ export class AuthGate {
 
   /** Called by the dispatcher before each channel: null lets it through, a Fail refuses it. */
   check(channel: string): Fail | null {
-    if (this.passwordHash() === null) return null;
+    // Activity counts while no password is set too: setting one later must not find the app "idle since start".
+    if (this.passwordHash() === null) {
+      this.lastActivity = this.now();
+      return null;
+    }
     const idle = this.idleMinutes();
     if (!this.locked && idle > 0 && this.now() - this.lastActivity > idle * 60_000) this.locked = true;
     if ((OPEN_WHEN_LOCKED as readonly string[]).includes(channel)) return null;
@@ -123,6 +127,7 @@ export class AuthGate {
         });
       })
       .immediate();
+    this.lastActivity = this.now();
     return this.status();
   }
 

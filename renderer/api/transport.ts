@@ -29,5 +29,10 @@ export async function send(channel: ChannelName, input: unknown): Promise<Envelo
   } catch {
     return { ok: false, code: 'INTERNAL', message: '无法连接本机服务，请确认大工委工作台仍在运行' };
   }
-  return (await res.json()) as Envelope<unknown>;
+  try {
+    return (await res.json()) as Envelope<unknown>;
+  } catch {
+    // The host answers every request with the envelope; anything else (a proxy, a cut-off answer) is said in words.
+    return { ok: false, code: 'INTERNAL', message: `本机服务的回答无法识别（HTTP ${res.status}），操作可能没有完成` };
+  }
 }

@@ -55,6 +55,26 @@ describe('startup password and idle lock', () => {
     expect(restarted.unlock('secret1').locked).toBe(false);
   });
 
+  it('setting a password after the app has been open longer than the idle limit does not lock at the next click', async () => {
+    const core = await testCore();
+    let now = Date.parse('2026-11-21T09:00:00+08:00');
+    const gate = new AuthGate(core.db, () => now);
+    // Used all morning without a password, a click every few minutes.
+    for (let i = 0; i < 40; i++) {
+      now += 3 * 60_000;
+      expect(gate.check('units.list')).toBeNull();
+    }
+    // The dispatcher asks the gate before the channel runs, then the handler sets the password.
+    expect(gate.check('auth.setPassword')).toBeNull();
+    gate.setPassword('', 'secret1', 10);
+    now += 60_000;
+    expect(gate.check('units.list')).toBeNull();
+    expect(gate.status().locked).toBe(false);
+    // And the idle limit still counts from the last click.
+    now += 10 * 60_000 + 1;
+    expect(gate.check('units.list')).toMatchObject({ code: 'LOCKED' });
+  });
+
   it('records the operator name in the log and refuses a password change without the current one', async () => {
     const core = await testCore();
     await core.call('auth.setOperator', { operatorName: '王敏' });

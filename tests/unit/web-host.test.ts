@@ -45,6 +45,32 @@ function request(
   });
 }
 
+/** Sends `size` bytes of body in 1 MB pieces, as a browser uploads (with Content-Length, or chunked without). */
+function upload(port: number, token: string, size: number, chunked: boolean) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, 'X-DGW-Token': token };
+    if (!chunked) headers['Content-Length'] = String(size);
+    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/units.list', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject);
+    const piece = Buffer.alloc(1024 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (sent < size) {
+        const n = Math.min(piece.length, size - sent);
+        sent += n;
+        if (!req.write(n === piece.length ? piece : piece.subarray(0, n))) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
 describe('the web host', () => {
   it('listens on 127.0.0.1 only and serves index.html with the run token and the CSP', async () => {
     const { host } = await start();
@@ -93,6 +119,35 @@ describe('the web host', () => {
     expect((await request(host.port, { path: '/app.js', headers: own })).status).toBe(200);
     expect((await request(host.port, { path: '/../secret.txt', headers: own })).status).toBe(404);
     expect((await request(host.port, { path: '/%2e%2e/secret.txt', headers: own })).status).toBe(404);
+  });
+
+  it.each([
+    ['with Content-Length', false],
+    ['chunked', true],
+  ])('answers a body over the limit (%s) with the Chinese 413 message, not a connection reset', async (_w, chunked) => {
+    const { host } = await start();
+    const res = await upload(host.port, host.token, 31 * 1024 * 1024, chunked);
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toEqual({ ok: false, code: 'INVALID_INPUT', message: '提交的内容过大（超过30MB）' });
+    const after = await request(host.port, {
+      method: 'POST',
+      path: '/api/units.list',
+      headers: { Host: `127.0.0.1:${host.port}`, 'X-DGW-Token': host.token },
+      body: '{}',
+    });
+    expect(JSON.parse(after.body)).toMatchObject({ ok: true });
+  });
+
+  it('says in Chinese when a request body is not UTF-8', async () => {
+    const { host } = await start();
+    const res = await request(host.port, {
+      method: 'POST',
+      path: '/api/units.list',
+      headers: { Host: `127.0.0.1:${host.port}`, 'X-DGW-Token': host.token },
+      body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) as unknown as string,
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).message).toContain('不是有效的 UTF-8');
   });
 
   it('says in Chinese when a request body is not JSON', async () => {
